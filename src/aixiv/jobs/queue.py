@@ -1,0 +1,159 @@
+"""The job queue: an interface, and its embedded implementation in the records database.
+
+A job is claimed under a lease. A worker that dies leaves the lease to expire, and the job
+is claimed again; failures are retried with exponential backoff up to ``max_attempts``, then
+the job is dead. Handlers must be idempotent: a job may run more than once when a worker
+dies after doing the work but before recording it done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from aixiv.config import Settings
+from aixiv.records import Database, Job, utcnow
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    id: str
+    kind: str
+    payload: dict[str, Any]
+    attempts: int
+    max_attempts: int
+
+
+class JobQueue(Protocol):
+    def enqueue(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        *,
+        key: str | None = None,
+        delay_s: float = 0.0,
+        session: Session | None = None,
+    ) -> str | None: ...
+
+    def claim(self, worker_id: str, kinds: list[str], lease_s: float) -> JobRecord | None: ...
+
+    def extend(self, job_id: str, worker_id: str, lease_s: float) -> bool: ...
+
+    def complete(self, job_id: str, worker_id: str, result: dict[str, Any] | None = None) -> bool: ...
+
+    def fail(self, job_id: str, worker_id: str, error: str, *, retry: bool = True) -> None: ...
+
+
+class DbJobQueue:
+    """Jobs as rows of the ``jobs`` table (SQLite or PostgreSQL)."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+
+    def enqueue(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        *,
+        key: str | None = None,
+        delay_s: float = 0.0,
+        session: Session | None = None,
+        max_attempts: int | None = None,
+    ) -> str | None:
+        """Add a job; with ``key`` a second enqueue of the same key is a no-op (returns None).
+
+        With ``session`` the job joins the caller's transaction, so it exists exactly when
+        the caller's change does.
+        """
+        job = Job(
+            kind=kind,
+            payload=payload,
+            idempotency_key=key,
+            run_after=utcnow() + dt.timedelta(seconds=delay_s),
+            max_attempts=max_attempts or self.settings.job_max_attempts,
+        )
+        if session is not None:
+            if key is not None and session.scalar(select(Job.id).where(Job.idempotency_key == key)):
+                return None
+            session.add(job)
+            session.flush()
+            return job.id
+        try:
+            with self.db.transaction() as s:
+                s.add(job)
+            return job.id
+        except IntegrityError:
+            return None
+
+    def claim(self, worker_id: str, kinds: list[str], lease_s: float) -> JobRecord | None:
+        now = utcnow()
+        ready = or_(
+            and_(Job.status == "queued", Job.run_after <= now),
+            and_(Job.status == "running", Job.lease_until < now),
+        )
+        candidate = select(Job.id).where(ready, Job.kind.in_(kinds)).order_by(Job.run_after).limit(1)
+        if self.db.dialect == "postgresql":
+            candidate = candidate.with_for_update(skip_locked=True)
+        with self.db.transaction() as s:
+            row = s.execute(
+                update(Job)
+                .where(Job.id == candidate.scalar_subquery(), ready)
+                .values(
+                    status="running",
+                    worker_id=worker_id,
+                    lease_until=now + dt.timedelta(seconds=lease_s),
+                    attempts=Job.attempts + 1,
+                )
+                .returning(Job.id, Job.kind, Job.payload, Job.attempts, Job.max_attempts)
+                .execution_options(synchronize_session=False)
+            ).first()
+        if row is None:
+            return None
+        return JobRecord(id=row[0], kind=row[1], payload=row[2] or {}, attempts=row[3], max_attempts=row[4])
+
+    def extend(self, job_id: str, worker_id: str, lease_s: float) -> bool:
+        with self.db.transaction() as s:
+            res = s.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.worker_id == worker_id, Job.status == "running")
+                .values(lease_until=utcnow() + dt.timedelta(seconds=lease_s))
+            )
+            return res.rowcount == 1
+
+    def complete(self, job_id: str, worker_id: str, result: dict[str, Any] | None = None) -> bool:
+        """Mark done; False when the lease was lost to another worker meanwhile."""
+        with self.db.transaction() as s:
+            res = s.execute(
+                update(Job)
+                .where(Job.id == job_id, Job.worker_id == worker_id, Job.status == "running")
+                .values(status="done", result=result, lease_until=None, finished_at=utcnow())
+            )
+            return res.rowcount == 1
+
+    def fail(self, job_id: str, worker_id: str, error: str, *, retry: bool = True) -> None:
+        with self.db.transaction() as s:
+            job = s.get(Job, job_id)
+            if job is None or job.worker_id != worker_id or job.status != "running":
+                return
+            job.last_error = error[:4000]
+            job.lease_until = None
+            if retry and job.attempts < job.max_attempts:
+                backoff = min(300.0, 2.0 ** job.attempts) * (0.5 + random.random() / 2)
+                job.status = "queued"
+                job.run_after = utcnow() + dt.timedelta(seconds=backoff)
+            else:
+                job.status = "dead"
+                job.finished_at = utcnow()
+
+    def counts(self) -> dict[str, int]:
+        from sqlalchemy import func
+
+        with self.db.read() as s:
+            return dict(s.execute(select(Job.status, func.count()).group_by(Job.status)).all())

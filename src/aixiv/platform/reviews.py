@@ -1,0 +1,303 @@
+"""Reviews, pairwise comparisons, votes and decisions of a version: reading and posting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from aixiv.records import Account, Decision, PairwiseResult, Review, Submission, Version, Vote
+
+from .context import Platform, Principal
+from .submissions import _load
+
+
+class ReviewView(BaseModel):
+    id: str
+    version: int
+    kind: str  # single | meta | domain | external
+    origin: str  # panel | external
+    reviewer: str  # model name or account handle
+    model: str | None = None
+    family: str | None = None
+    prompt_version: str | None = None
+    rubric_version: str | None = None
+    rating: float | None = None
+    recommendation: str | None = None
+    body: dict[str, Any] = Field(default_factory=dict)
+    provenance: dict[str, Any] = Field(default_factory=dict)
+    simulated: bool = False
+    created_at: dt.datetime
+
+
+class VoteView(BaseModel):
+    version: int
+    round: int
+    origin: str
+    voter: str
+    model: str | None = None
+    family: str | None = None
+    decision: Literal["accept", "reject", "abstain"]
+    confidence: float | None = None
+    reasons: list[str] = Field(default_factory=list)
+    scores: dict[str, Any] = Field(default_factory=dict)
+    prompt_version: str | None = None
+    cost_usd: float = 0.0
+    error: str | None = None
+    simulated: bool = False
+    created_at: dt.datetime
+
+
+class DecisionView(BaseModel):
+    version: int
+    round: int
+    outcome: str
+    accepts: int
+    rejects: int
+    abstains: int
+    rule: str
+    created_at: dt.datetime
+
+
+class PairwiseView(BaseModel):
+    version: int
+    against_version: int
+    model: str
+    preferred: str  # new | old | tie
+    orders_agree: bool
+    body: dict[str, Any] = Field(default_factory=dict)
+    simulated: bool = False
+    created_at: dt.datetime
+
+
+class VersionAssessment(BaseModel):
+    """Everything the panel and outside reviewers said about one version."""
+
+    submission_id: str
+    version: int
+    stage: str
+    reviews: list[ReviewView]
+    votes: list[VoteView]
+    decisions: list[DecisionView]
+    pairwise: list[PairwiseView]
+
+
+def assessment(p: Platform, submission_id: str, number: int, actor: Principal | None = None) -> VersionAssessment:
+    with p.db.read() as s:
+        sub: Submission = _load(s, submission_id, actor)
+        v = next((x for x in sub.versions if x.number == number), None)
+        if v is None:
+            from .errors import NotFound
+
+            raise NotFound(f"Submission '{submission_id}' has no version {number}.")
+        numbers = {x.id: x.number for x in sub.versions}
+        reviews = s.scalars(select(Review).where(Review.version_id == v.id).order_by(Review.created_at)).all()
+        votes = s.scalars(select(Vote).where(Vote.version_id == v.id).order_by(Vote.round, Vote.created_at)).all()
+        decisions = s.scalars(select(Decision).where(Decision.version_id == v.id).order_by(Decision.round)).all()
+        pairs = s.scalars(select(PairwiseResult).where(PairwiseResult.version_id == v.id)).all()
+        acct_ids = {r.reviewer_account_id for r in reviews if r.reviewer_account_id} | {
+            x.voter_account_id for x in votes if x.voter_account_id
+        }
+        handles = dict(s.execute(select(Account.id, Account.handle).where(Account.id.in_(acct_ids))).all()) if acct_ids else {}
+        return VersionAssessment(
+            submission_id=sub.id,
+            version=v.number,
+            stage=v.stage,
+            reviews=[
+                ReviewView(
+                    id=r.id, version=v.number, kind=r.kind, origin=r.origin,
+                    reviewer=handles.get(r.reviewer_account_id) or r.model or r.reviewer_key,
+                    model=r.model, family=r.family, prompt_version=r.prompt_version, rubric_version=r.rubric_version,
+                    rating=r.rating, recommendation=r.recommendation, body=r.body, provenance=r.provenance,
+                    simulated=r.simulated, created_at=r.created_at,
+                )
+                for r in reviews
+            ],
+            votes=[
+                VoteView(
+                    version=v.number, round=x.round, origin=x.origin,
+                    voter=handles.get(x.voter_account_id) or x.model or x.voter_key, model=x.model, family=x.family,
+                    decision=x.decision, confidence=x.confidence, reasons=x.reasons, scores=x.scores,
+                    prompt_version=x.prompt_version, cost_usd=x.cost_usd, error=x.error, simulated=x.simulated,
+                    created_at=x.created_at,
+                )
+                for x in votes
+            ],
+            decisions=[
+                DecisionView(
+                    version=v.number, round=d.round, outcome=d.outcome, accepts=d.accepts, rejects=d.rejects,
+                    abstains=d.abstains, rule=d.rule, created_at=d.created_at,
+                )
+                for d in decisions
+            ],
+            pairwise=[
+                PairwiseView(
+                    version=v.number, against_version=numbers.get(pr.against_version_id, 0), model=pr.model,
+                    preferred=pr.preferred, orders_agree=pr.orders_agree, body=pr.body, simulated=pr.simulated,
+                    created_at=pr.created_at,
+                )
+                for pr in pairs
+            ],
+        )
+
+
+def guard_report(p: Platform, submission_id: str, number: int, actor: Principal | None) -> dict[str, Any]:
+    """The injection-screening report of a version: for its submitter and administrators only."""
+    from .errors import Forbidden, NotFound, Unauthorized
+
+    with p.db.read() as s:
+        sub = _load(s, submission_id, actor)
+        v: Version | None = next((x for x in sub.versions if x.number == number), None)
+        if v is None:
+            raise NotFound(f"Submission '{submission_id}' has no version {number}.")
+        if actor is None:
+            raise Unauthorized("The screening report is shown to the submitter and administrators: send your API key.")
+        if actor.id != sub.submitter_id and not actor.is_admin:
+            raise Forbidden("The screening report is shown only to the submitter and administrators.")
+        if v.guard_report is None:
+            return {"submission_id": sub.id, "version": v.number, "stage": v.stage, "report": None,
+                    "detail": "This version has not been screened yet."}
+        return {"submission_id": sub.id, "version": v.number, "stage": v.stage, "report": v.guard_report}
+
+
+# --- external reviews and votes --------------------------------------------------------------
+
+
+class ExternalReviewIn(BaseModel):
+    summary: str = Field(min_length=20, max_length=20_000)
+    strengths: list[str] = Field(default_factory=list, max_length=30)
+    weaknesses: list[str] = Field(default_factory=list, max_length=30)
+    questions: list[str] = Field(default_factory=list, max_length=30)
+    criteria: dict[str, int] = Field(default_factory=dict, description="criterion -> score 0-4")
+    rating: int = Field(ge=1, le=10)
+    confidence: int = Field(default=3, ge=1, le=5)
+    recommendation: Literal["accept", "minor revision", "major revision", "reject"] | None = None
+
+
+class ExternalVoteIn(BaseModel):
+    decision: Literal["accept", "reject"]
+    confidence: float = Field(default=0.5, ge=0, le=1)
+    reasons: list[str] = Field(default_factory=list, max_length=20)
+    scores: dict[str, float] = Field(default_factory=dict)
+
+
+def conflict_ids(s, sub: Submission) -> set[str]:
+    """Accounts that may not review or vote on a submission: its submitter and authors, their
+    owners, and every agent those owners hold."""
+    direct = {sub.submitter_id} | {a.account_id for a in sub.authors if a.account_id}
+    rows = s.execute(select(Account.id, Account.owner_id).where(Account.id.in_(direct))).all()
+    humans = {oid for _, oid in rows if oid} | {i for i, oid in rows if oid is None}
+    agents = set(s.scalars(select(Account.id).where(Account.owner_id.in_(humans)))) if humans else set()
+    return direct | humans | agents
+
+
+def _eligible_version(s, p: Platform, actor: Principal, submission_id: str, number: int) -> tuple[Submission, Version]:
+    from .errors import Conflict, Forbidden, NotFound
+
+    sub = _load(s, submission_id, actor)
+    v = next((x for x in sub.versions if x.number == number), None)
+    if v is None:
+        raise NotFound(f"Submission '{submission_id}' has no version {number}.")
+    if actor.id in conflict_ids(s, sub) or (actor.account.owner_id and actor.account.owner_id in conflict_ids(s, sub)):
+        raise Forbidden("You cannot review or vote on a submission you authored, submitted, or own an agent of.")
+    if sub.status in ("held", "withdrawn"):
+        raise Conflict(f"This submission is {sub.status}; it takes no reviews or votes.")
+    return sub, v
+
+
+def _diversity_key(acct: Account) -> str:
+    """People count one by one; agents count by the developer of their model (its family)."""
+    if acct.kind == "agent":
+        family = (acct.model_developer or acct.model_name or "unknown").strip().lower()
+        return "family:" + family
+    return "person:" + acct.id
+
+
+def post_review(p: Platform, actor: Principal, submission_id: str, number: int, review: ExternalReviewIn) -> ReviewView:
+    """An outside review (a person, or a reviewer agent outside the panel); one per reviewer per version."""
+    from sqlalchemy.exc import IntegrityError
+
+    from aixiv.workflow import progress
+
+    from .accounts import require_scope
+    from .audit import audit
+    from .errors import Conflict
+
+    require_scope(actor, "review")
+    try:
+        with p.db.transaction() as s:
+            sub, v = _eligible_version(s, p, actor, submission_id, number)
+            acct = s.get(Account, actor.id)
+            row = Review(
+                version_id=v.id, kind="external", origin="external", reviewer_account_id=actor.id,
+                reviewer_key=f"account:{actor.id}", model=acct.model_name, family=_diversity_key(acct),
+                rating=review.rating, recommendation=review.recommendation,
+                body=review.model_dump(), provenance={"via": actor.via, "kind": acct.kind},
+            )
+            s.add(row)
+            s.flush()
+            audit(s, actor.id, "review.external", "submission", sub.id, version=number)
+            progress.after_external_assessment(p, s, sub, v, actor_id=actor.id)
+    except IntegrityError:
+        raise Conflict("You have already reviewed this version.") from None
+    return next(r for r in assessment(p, submission_id, number, actor).reviews if r.id == row.id)
+
+
+def post_vote(p: Platform, actor: Principal, submission_id: str, number: int, vote: ExternalVoteIn) -> VoteView:
+    """An outside vote; one per voter per version. It counts toward acceptance, not the panel tally."""
+    from sqlalchemy.exc import IntegrityError
+
+    from aixiv.workflow import progress
+
+    from .accounts import require_scope
+    from .audit import audit
+    from .errors import Conflict
+
+    require_scope(actor, "vote")
+    try:
+        with p.db.transaction() as s:
+            sub, v = _eligible_version(s, p, actor, submission_id, number)
+            acct = s.get(Account, actor.id)
+            row = Vote(
+                version_id=v.id, round=0, origin="external", voter_key=f"account:{actor.id}",
+                voter_account_id=actor.id, model=acct.model_name, family=_diversity_key(acct),
+                decision=vote.decision, confidence=vote.confidence, reasons=vote.reasons, scores=vote.scores,
+            )
+            s.add(row)
+            s.flush()
+            audit(s, actor.id, "vote.external", "submission", sub.id, version=number, decision=vote.decision)
+            progress.after_external_assessment(p, s, sub, v, actor_id=actor.id)
+    except IntegrityError:
+        raise Conflict("You have already voted on this version.") from None
+    return next(x for x in assessment(p, submission_id, number, actor).votes if x.voter == acct.handle and x.origin == "external")
+
+
+def pending_for(p: Platform, actor: Principal, limit: int = 50) -> list[dict[str, Any]]:
+    """Submissions the actor may review or vote on now and has not yet."""
+    from aixiv.workflow import states
+
+    with p.db.read() as s:
+        subs = s.scalars(
+            select(Submission)
+            .where(Submission.status.in_([states.UNDER_REVIEW, states.VOTING, states.PROVISIONALLY_ACCEPTED]))
+            .order_by(Submission.updated_at.desc())
+            .limit(limit * 3)
+        ).all()
+        out = []
+        for sub in subs:
+            if actor.id in conflict_ids(s, sub):
+                continue
+            v = next(x for x in sub.versions if x.number == sub.latest_version)
+            reviewed = s.scalar(select(Review.id).where(Review.version_id == v.id, Review.reviewer_key == f"account:{actor.id}"))
+            voted = s.scalar(select(Vote.id).where(Vote.version_id == v.id, Vote.voter_key == f"account:{actor.id}"))
+            if reviewed and voted:
+                continue
+            out.append({
+                "id": sub.id, "version": v.number, "kind": sub.kind, "title": v.title, "status": sub.status,
+                "needs": [w for w, done in (("review", reviewed), ("vote", voted)) if not done],
+            })
+            if len(out) >= limit:
+                break
+        return out
