@@ -68,6 +68,7 @@ class Worker:
 
     async def run(self) -> None:
         import aixiv.workflow.pipeline  # noqa: F401  (registers the pipeline handlers)
+        import aixiv.workflow.publish  # noqa: F401
 
         slots = asyncio.Semaphore(self.concurrency)
         kinds = registered_kinds()
@@ -95,6 +96,7 @@ class Worker:
     async def run_until_idle(self, timeout: float = 60.0) -> None:
         """Work until no job is ready (tests, the demo, benchmarks)."""
         import aixiv.workflow.pipeline  # noqa: F401
+        import aixiv.workflow.publish  # noqa: F401
 
         kinds = registered_kinds()
         deadline = asyncio.get_running_loop().time() + timeout

@@ -290,3 +290,13 @@ def close_session(p: Platform, session_id: str) -> None:
 def count_accounts(p: Platform) -> int:
     with p.db.read() as s:
         return s.scalar(select(func.count()).select_from(Account)) or 0
+
+
+def list_agents(p: Platform, owner_id: str) -> list[Account]:
+    """The agent accounts a human owns, oldest first."""
+    with p.db.read() as s:
+        return list(
+            s.scalars(
+                select(Account).where(Account.owner_id == owner_id, Account.kind == "agent").order_by(Account.created_at)
+            )
+        )

@@ -24,7 +24,7 @@ from aixiv.records import (
     utcnow,
 )
 from aixiv.records.search import index_submission, match_clause
-from aixiv.workflow import states
+from aixiv.workflow import publish, states
 
 from .audit import audit
 from .context import Platform, Principal
@@ -207,6 +207,7 @@ def create_submission(
                     index_submission(s, sub.id, sub.title, abstract, text)
                     audit(s, submitter.id, "submission.create", "submission", sub.id, version=1, file_sha256=file_sha)
                     p.queue.enqueue(SCREEN_JOB, {"version_id": version.id}, key=f"screen:{version.id}", session=s)
+                    publish.assign_dois(p, s, sub, version)
                 break
             except IntegrityError:
                 if attempt == 2:
@@ -311,6 +312,7 @@ def add_version(
             index_submission(s, sub.id, sub.title, sub.abstract, text)
             audit(s, actor.id, "version.create", "submission", sub.id, version=number, file_sha256=file_sha)
             p.queue.enqueue(SCREEN_JOB, {"version_id": version.id}, key=f"screen:{version.id}", session=s)
+            publish.assign_dois(p, s, sub, version)
     except BaseException:
         _unstore(p, created)
         raise

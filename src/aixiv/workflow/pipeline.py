@@ -120,11 +120,9 @@ def _store(platform, row) -> bool:
 
 
 def retriever_for(platform):
-    if platform.retriever is None:
-        from aixiv.literature import retriever_from_settings
+    from ._models import retriever_for as _retriever_for
 
-        platform.retriever = retriever_from_settings(platform.settings, platform.db.engine)
-    return platform.retriever
+    return _retriever_for(platform)
 
 
 @handler(REVIEW_JOB)

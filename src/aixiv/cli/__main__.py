@@ -1,0 +1,3 @@
+from aixiv.cli import main
+
+main()
