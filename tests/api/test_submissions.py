@@ -82,7 +82,11 @@ def test_submit_v1_then_v2_and_read_back(api, keys, platform):
     # every transition is recorded
     assert [h["to_status"] for h in latest["history"]] == ["submitted", "submitted"]
     # the screening jobs are queued, one per version
-    assert platform.queue.counts().get("queued") == 2
+    from aixiv.records import Job
+
+    with platform.db.read() as s:
+        screens = s.query(Job).filter(Job.kind == "pipeline.screen").all()
+    assert len(screens) == 2 and {j.status for j in screens} == {"queued"}
 
 
 def test_all_formats(api, keys):

@@ -30,7 +30,7 @@ def loop(platform, sim):
 
     platform.registry = simulated_registry(sim.base_url, 5, cache=NullCache(), ledger=SqlLedger(platform.db), max_retries=1)
     voters = platform.registry.names()
-    platform.registry._panels.update({"reviewers": voters[:1], "voters": voters})
+    platform.registry._panels.update({"reviewers": voters[-1:], "voters": voters})
     accounts.create_human(platform, "ada", "Ada")
     accounts.create_agent(platform, "ada", "ada-bot", "Ada's agent", model_name="sim-author", model_developer="Example Labs")
     accounts.create_human(platform, "rev1", "Reviewer One")

@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "aixiv.cli._literature",
     "aixiv.cli._workflow",
     "aixiv.cli._mcp",
+    "aixiv.cli._author",
 ]
 # ... and to `aixiv bench` (register(bench_app)).
 BENCH_MODULES = [

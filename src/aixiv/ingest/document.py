@@ -103,6 +103,7 @@ class SourceFile(BaseModel):
 
 class Document(BaseModel):
     source_format: SourceFormat
+    filename: str = ""  # as uploaded (base name only)
     title: str = ""
     abstract: str = ""
     sections: list[Section] = Field(default_factory=list)

@@ -1,0 +1,168 @@
+"""`aixiv bench loop`: submissions through screening, review and the vote, against the simulator.
+
+Prints the wall time, the ideal and their ratio. Each submission needs two model rounds (the
+review job, then the vote job whose five voters run in parallel), each taking the simulated
+latency; the worker runs ``--concurrency`` jobs at once. The ideal is therefore
+``max(2, ceil(2 * submissions / concurrency)) * latency``: what perfect scheduling with no
+overhead would take. With ``--kill-after S`` the worker runs as a separate process that is
+killed after S seconds and restarted; the run then checks that no job was lost and no vote
+duplicated.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+console = Console()
+
+
+def register(bench: typer.Typer) -> None:
+    bench.command("loop")(loop)
+
+
+def loop(
+    submissions: Annotated[int, typer.Option(help="How many submissions.")] = 50,
+    latency: Annotated[float, typer.Option(help="Simulated model latency, seconds per call.")] = 1.0,
+    concurrency: Annotated[int, typer.Option(help="Jobs the worker runs at once.")] = 16,
+    kill_after: Annotated[float | None, typer.Option(help="Run the worker as a process, kill it after this many seconds, restart it.")] = None,
+    accept_rate: Annotated[float, typer.Option(help="Simulated voters' accept rate.")] = 0.5,
+    data_dir: Annotated[Path | None, typer.Option(help="Data directory (default: a temporary one).")] = None,
+    database_url: Annotated[str | None, typer.Option(help="Database URL (default: SQLite in the data directory).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Measure the decision loop's throughput against the ideal set by latency and concurrency."""
+    from aixiv.config import Settings, set_settings
+    from aixiv.models import NullCache, simulated_registry, start_simulator
+    from aixiv.platform import Platform, accounts, submissions as subs
+    from aixiv.platform.views import SubmissionMeta
+    from aixiv.workflow._models import SqlLedger
+
+    data = data_dir or Path(tempfile.mkdtemp(prefix="aixiv-bench-loop-"))
+    settings = Settings(data_dir=data, database_url=database_url, worker_enabled=False, worker_concurrency=concurrency,
+                        job_poll_s=0.05, job_lease_s=max(10.0, 6 * latency))
+    set_settings(settings)
+    platform = Platform(settings)
+    accounts.create_human(platform, "bench", "Bench Runner")
+    actor = accounts.authenticate_key(platform, accounts.create_key(platform, "bench", ["submit"])[1])
+    manuscript = (Path(__file__).resolve().parents[1] / "demo" / "manuscripts" / "warmup-paper.md").read_bytes()
+    t0 = time.monotonic()
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("submitting", total=submissions)
+        for i in range(submissions):
+            subs.create_submission(platform, actor, f"paper-{i}.md", manuscript + f"\n\nRun {i}.\n".encode(),
+                                   SubmissionMeta(kind="paper", title=f"Benchmark submission {i}"))
+            bar.update(task, advance=1)
+    submit_s = time.monotonic() - t0
+
+    with start_simulator(latency=latency, accept_rate=accept_rate) as sim:
+        if kill_after is None:
+            platform.registry = simulated_registry(sim.base_url, 5, cache=NullCache(), ledger=SqlLedger(platform.db),
+                                                   max_concurrency=10_000)
+            names = platform.registry.names()
+            platform.registry._panels.update({"reviewers": names[:1], "voters": names})
+            wall = asyncio.run(_run_in_process(platform, concurrency, submissions))
+            kills = 0
+        else:
+            wall, kills = _run_with_kill(platform, data, sim.base_url, concurrency, kill_after, submissions, latency)
+    ideal = max(2, math.ceil(2 * submissions / concurrency)) * latency
+    check = _check(platform, submissions)
+    result = {
+        "submissions": submissions, "latency_s": latency, "concurrency": concurrency,
+        "submit_s": round(submit_s, 2), "wall_s": round(wall, 2), "ideal_s": round(ideal, 2),
+        "ratio": round(wall / ideal, 3), "worker_kills": kills, **check,
+    }
+    platform.close()
+    if as_json:
+        print(json.dumps(result))
+        return
+    table = Table(title="aixiv bench loop")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for k, v in result.items():
+        table.add_row(k, str(v))
+    console.print(table)
+    console.print(f"wall {wall:.2f} s vs ideal {ideal:.2f} s: ratio {wall / ideal:.2f} (target <= 1.3)")
+
+
+async def _run_in_process(platform, concurrency: int, n: int) -> float:
+    from aixiv.jobs import Worker
+
+    worker = Worker(platform, platform.queue, concurrency=concurrency, lease_s=platform.settings.job_lease_s, poll_s=0.05)
+    t0 = time.monotonic()
+    task = asyncio.create_task(worker.run())
+    try:
+        while _undecided(platform) > 0:
+            await asyncio.sleep(0.05)
+        return time.monotonic() - t0
+    finally:
+        worker.stop()
+        await task
+
+
+def _undecided(platform) -> int:
+    from sqlalchemy import func, select
+
+    from aixiv.records import Submission
+
+    with platform.db.read() as s:
+        return s.scalar(select(func.count()).select_from(Submission).where(
+            Submission.status.not_in(["provisionally_accepted", "rejected", "held"]))) or 0
+
+
+def _spawn(data: Path, sim_url: str, concurrency: int) -> subprocess.Popen:
+    env = {**os.environ, "AIXIV_SIMULATED_LLM": sim_url, "AIXIV_LLM_CACHE": "off", "AIXIV_JOB_POLL_S": "0.05"}
+    return subprocess.Popen([sys.executable, "-m", "aixiv.cli", "worker", "--data-dir", str(data),
+                             "--concurrency", str(concurrency), "--lease", "5"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _run_with_kill(platform, data, sim_url, concurrency, kill_after, n, latency) -> tuple[float, int]:
+    t0 = time.monotonic()
+    proc = _spawn(data, sim_url, concurrency)
+    kills = 0
+    try:
+        while _undecided(platform) > 0:
+            if kills == 0 and time.monotonic() - t0 > kill_after:
+                proc.send_signal(signal.SIGKILL)
+                proc.wait(10)
+                kills = 1
+                proc = _spawn(data, sim_url, concurrency)
+            time.sleep(0.05)
+        return time.monotonic() - t0, kills
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def _check(platform, n: int) -> dict:
+    """No job lost, no vote duplicated, one decision per submission."""
+    from sqlalchemy import func, select
+
+    from aixiv.records import Decision, Job, Vote
+
+    with platform.db.read() as s:
+        jobs = dict(s.execute(select(Job.status, func.count()).group_by(Job.status)).all())
+        decisions = s.scalar(select(func.count()).select_from(Decision)) or 0
+        per_version = s.execute(select(Vote.version_id, Vote.round, func.count()).where(Vote.origin == "panel")
+                                .group_by(Vote.version_id, Vote.round)).all()
+    return {
+        "decisions": decisions,
+        "jobs_not_done": sum(v for k, v in jobs.items() if k != "done"),
+        "max_votes_per_version": max((c for *_, c in per_version), default=0),
+        "ok": decisions == n and all(c == 5 for *_, c in per_version),
+    }

@@ -1,0 +1,159 @@
+"""Encoded payloads: decode what looks like base64, base32, hex, URL or HTML escapes,
+ROT13, reversed, leetspeak or letter-spaced text, and hand the result back to be scanned."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import html
+import re
+import urllib.parse
+from dataclasses import dataclass
+
+from ._lexicon import STRONG_RE
+
+
+@dataclass(slots=True)
+class Payload:
+    kind: str
+    start: int
+    end: int
+    decoded: str
+
+
+_B64_TOKEN = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+_B32_TOKEN = re.compile(r"\b[A-Z2-7]{24,}={0,6}")
+_HEX_TOKEN = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){6,}|\b(?:0x)?(?:[0-9A-Fa-f]{2}[ :,-]?){10,}\b")
+_URL_TOKEN = re.compile(r"(?:[^\s%]{0,40}%[0-9A-Fa-f]{2}){4,}[^\s%]{0,40}")
+_ENTITY_TOKEN = re.compile(r"(?:&#(?:x[0-9A-Fa-f]{1,6}|\d{1,7});\s?){4,}")
+_UESC_TOKEN = re.compile(r"(?:\\u[0-9A-Fa-f]{4}){4,}")
+_SPACED = re.compile(r"(?:\b\w(?: |\u2009|\u200a){1,3}){6,}\w\b")
+_LEET_WORD = re.compile(r"[A-Za-z][013457@$][A-Za-z]|\b[013457][A-Za-z]{2}")
+
+_ROT13 = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+    "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm",
+)
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+# Cheap gates: ROT13 and reversed forms of the words every English injection uses.
+_ROT13_GATE = ("vtaber", "qvfertneq", "cerivbhf", "vafgehpgvba", "erivrj", "cbfvgvir", "npprcg", "erpbzzraq", "fpber")
+_REVERSED_GATE = ("erongi", "dragersid", "suoiverp", "snoitcurtsni", "weiver", "evitisop", "tpecca", "dnemmocer", "erocs")
+_NOSPACE = re.compile(
+    r"ignore\w{0,12}(?:previous|prior|above|earlier)\w{0,8}instructions|positivereview|recommendaccept|"
+    r"strongaccept|highestscore|highscore|givethispaper|acceptthispaper|donotmention\w{0,10}weakness",
+    re.I,
+)
+
+
+def _printable_text(data: bytes) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if len(text) < 6:
+        return None
+    good = sum(1 for ch in text if ch.isprintable() or ch in "\n\t")
+    letters = sum(1 for ch in text if ch.isalpha())
+    if good < 0.95 * len(text) or letters < 0.5 * len(text.replace(" ", "")) or " " not in text.strip():
+        return None
+    return text
+
+
+def _b64(token: str) -> str | None:
+    body = token.rstrip("=")
+    if len(body) < 16:
+        return None
+    has_upper = any(c.isupper() for c in body)
+    has_lower = any(c.islower() for c in body)
+    if not (has_upper and has_lower):
+        return None
+    pad = "=" * (-len(body) % 4)
+    for decoder in (base64.b64decode, base64.urlsafe_b64decode):
+        try:
+            text = _printable_text(decoder(body + pad))
+        except (binascii.Error, ValueError):
+            continue
+        if text:
+            return text
+    return None
+
+
+def _join_wrapped(text: str) -> str:
+    """Long tokens broken over lines by a PDF layout, put back together (same length)."""
+    return re.sub(r"(?<=[A-Za-z0-9+/=%])[ \t]*\n[ \t]*(?=[A-Za-z0-9+/=%]{8,})", lambda m: "\x00" * len(m.group()), text)
+
+
+def payloads(text: str) -> list[Payload]:
+    """Decoded payloads found in a text (positions refer to ``text``)."""
+    found: list[Payload] = []
+    joined = _join_wrapped(text) if "\n" in text else text
+    if any(c.isdigit() or c in "+/" for c in joined):
+        for m in _B64_TOKEN.finditer(joined.replace("\x00", "")):
+            decoded = _b64(m.group())
+            if decoded:
+                start = max(0, text.find(m.group()[:16]))
+                found.append(Payload("base64", start, start + len(m.group()), decoded))
+    for m in _B32_TOKEN.finditer(text):
+        body = m.group().rstrip("=")
+        try:
+            decoded = _printable_text(base64.b32decode(body + "=" * (-len(body) % 8)))
+        except (binascii.Error, ValueError):
+            decoded = None
+        if decoded:
+            found.append(Payload("base32", m.start(), m.end(), decoded))
+    for m in _HEX_TOKEN.finditer(text):
+        digits = re.sub(r"\\x|0x|[ :,-]", "", m.group())
+        if len(digits) % 2:
+            continue
+        try:
+            decoded = _printable_text(bytes.fromhex(digits))
+        except ValueError:
+            decoded = None
+        if decoded:
+            found.append(Payload("hex", m.start(), m.end(), decoded))
+    if "%" in text:
+        for m in _URL_TOKEN.finditer(text):
+            decoded = urllib.parse.unquote_plus(m.group())
+            if decoded != m.group() and sum(c.isalpha() for c in decoded) >= 12 and decoded.count(" ") >= 2:
+                found.append(Payload("url", m.start(), m.end(), decoded))
+    if "&#" in text:
+        for m in _ENTITY_TOKEN.finditer(text):
+            found.append(Payload("html_entities", m.start(), m.end(), html.unescape(m.group())))
+    if "\\u" in text:
+        for m in _UESC_TOKEN.finditer(text):
+            found.append(Payload("unicode_escapes", m.start(), m.end(), codecs.decode(m.group(), "unicode_escape")))
+    for m in _SPACED.finditer(text):
+        collapsed = re.sub(r"(?<=\w)(?: |\u2009|\u200a)(?=\w)", "", m.group())
+        if _NOSPACE.search(collapsed):
+            found.append(Payload("letter_spaced", m.start(), m.end(), collapsed))
+    return found
+
+
+def transformed_hits(text: str) -> list[Payload]:
+    """Instructions that appear once a text is read in ROT13, backwards or as leetspeak."""
+    found: list[Payload] = []
+    low = text.lower()
+    if any(k in low for k in _ROT13_GATE):
+        rot = text.translate(_ROT13)
+        for m in STRONG_RE.finditer(rot):  # type: ignore[union-attr]
+            found.append(Payload("rot13", m.start(), m.end(), _window(rot, m.start(), m.end())))
+    if any(k in low for k in _REVERSED_GATE):
+        rev = text[::-1]
+        n = len(text)
+        for m in STRONG_RE.finditer(rev):  # type: ignore[union-attr]
+            found.append(Payload("reversed", n - m.end(), n - m.start(), _window(rev, m.start(), m.end())))
+    leet = _LEET_WORD.findall(text)
+    if len(leet) >= 3:
+        view = text.translate(_LEET)
+        for m in STRONG_RE.finditer(view):  # type: ignore[union-attr]
+            if view[m.start() : m.end()] != text[m.start() : m.end()]:
+                found.append(Payload("leetspeak", m.start(), m.end(), _window(view, m.start(), m.end())))
+    return found
+
+
+def _window(text: str, start: int, end: int) -> str:
+    lo = max(0, text.rfind("\n", 0, start) + 1, start - 200)
+    hi = text.find("\n", end)
+    hi = min(len(text) if hi < 0 else hi, end + 200)
+    return text[lo:hi]

@@ -1,0 +1,368 @@
+"""Stages 2-5: coarse scan of every segment, fine verification of what it flags,
+categorisation and the risk score."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+from ._encoded import payloads, transformed_hits
+from ._report import Finding, GuardReport, Verdict
+from ._text import (
+    TRIGGER_RE,
+    candidate_spans,
+    instruction_language,
+    language_of,
+    meta_discussion,
+    quoted_or_example,
+    sentence_at,
+    sentence_bounds,
+    severity,
+    signals,
+)
+from ._unicode import confusable_hits, invisible_hits
+from ._views import Segment, Views, build_views
+
+if TYPE_CHECKING:
+    from aixiv.ingest.document import Document
+
+LLMCheck = Callable[[str, str], Awaitable[Verdict | None]]
+
+VISIBLE = 0.65  # a reader can see it: the attack relies on the model, not on hiding
+_LOCATION_WEIGHT = {"comment": 0.95, "alt": 0.9}
+_KNOWN_LANGS = {"en", "zh", "ja", "ko", "de", "fr", "es", "ru", "it", "pt"}
+_MAX_UNITS = 400
+_SNIPPET = 300
+
+
+class _Doc:
+    """Document-level context for verification."""
+
+    def __init__(self, views: Views) -> None:
+        visible = "\n".join(views.reader_pages)
+        self.language = language_of(_sample(visible)) if visible.strip() else "und"
+        self.meta = meta_discussion(visible)
+        self.about_attacks = self.meta >= 3
+
+
+def _sample(text: str, size: int = 12000) -> str:
+    """Three slices of a long text: enough to tell its language, cheap to count."""
+    if len(text) <= size:
+        return text
+    third = size // 3
+    mid = len(text) // 2
+    return text[:third] + text[mid : mid + third] + text[-third:]
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SNIPPET else text[: _SNIPPET - 1] + "…"
+
+
+def _where(seg: Segment, start: int) -> tuple[int | None, tuple | None]:
+    piece = seg.piece_at(start)
+    if piece is not None:
+        return piece.page, piece.bbox
+    return seg.page, seg.bbox
+
+
+def _hidden_category(seg: Segment, start: int, end: int) -> tuple[str, float, str, list[str]]:
+    """Concealment category, strength and reason of a stretch of a segment."""
+    if not seg.pieces or seg.source != "hidden":
+        return seg.category or "contextual", seg.concealment, seg.why, []
+    pieces = [p for p in seg.pieces_in(start, end) if p.category]
+    if not pieces:
+        return seg.category or "contextual", seg.concealment, seg.why, []
+    weight: dict[str, float] = {}
+    for p in pieces:
+        weight[p.category] = weight.get(p.category, 0.0) + p.strength  # type: ignore[index]
+    primary = max(weight, key=weight.__getitem__)
+    best = max((p for p in pieces if p.category == primary), key=lambda p: p.strength)
+    also = [c for c in weight if c != primary]
+    return primary, best.strength, best.why, also
+
+
+def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
+    text = seg.text
+    out: list[Finding] = []
+    visible = seg.source == "page"
+    starts = sentence_bounds(text)
+    units: dict[int, tuple[int, int]] = {}
+    if visible:
+        for cs, ce in candidate_spans(text, starts):
+            for m in TRIGGER_RE.finditer(text, cs, ce):
+                s, e = sentence_at(text, starts, m.start())
+                units.setdefault(s, (s, e))
+    else:
+        bounds = starts + [len(text)]
+        for i in range(min(len(starts), _MAX_UNITS)):
+            if bounds[i + 1] > bounds[i]:
+                units[bounds[i]] = (bounds[i], bounds[i + 1])
+        if len(starts) > _MAX_UNITS:
+            for cs, ce in candidate_spans(text, starts[_MAX_UNITS:]):
+                for m in TRIGGER_RE.finditer(text, cs, ce):
+                    s, e = sentence_at(text, starts, m.start())
+                    units.setdefault(s, (s, e))
+    best_low: Finding | None = None
+    prev_sig_cache: dict[int, object] = {}
+    for s, e in units.values():
+        sentence = text[s:e]
+        if not sentence.strip():
+            continue
+        sig = signals(sentence)
+        context = None
+        if sig.hits and "addressee" not in sig.hits:
+            ps = max(0, s - 300)
+            context = prev_sig_cache.get(ps) or signals(text[ps:s])
+            prev_sig_cache[ps] = context
+        sev, why = severity(sig, context=context)  # type: ignore[arg-type]
+        page, bbox = _where(seg, s)
+        if visible:
+            if sev < 0.5:
+                continue
+            conc = VISIBLE
+            notes = []
+            if ctx.about_attacks:
+                if quoted_or_example(text, s, e):
+                    conc *= 0.35
+                    notes.append("quoted as an example in a paper about attacks")
+                else:
+                    conc *= 0.6
+                    notes.append("in a paper that discusses attacks")
+            elif sum(sentence.count(q) for q in "\"“”«»「」") >= 2:
+                conc *= 0.85
+                notes.append("in quotation marks")
+            category, also = "contextual", []
+            lang = instruction_language(sentence)
+            if lang in _KNOWN_LANGS and ctx.language in _KNOWN_LANGS and lang != ctx.language:
+                category, also = "mixed_language", ["contextual"]
+                conc = min(1.0, conc * 1.25)
+                notes.append(f"written in {lang} inside a {ctx.language} document")
+            reason = "visible text " + why + ("; " + "; ".join(notes) if notes else "")
+            out.append(_finding(category, sev, conc, seg.location, page, bbox, sentence, reason, also, lang))
+        else:
+            category, conc, cwhy, also = _hidden_category(seg, s, e)
+            lang = None
+            if sev >= 0.5:
+                lang = instruction_language(sentence)
+                if lang in _KNOWN_LANGS and ctx.language in _KNOWN_LANGS and lang != ctx.language:
+                    also = also + ["mixed_language"]
+            elif sev < 0.3:
+                words = len(sentence.split())
+                sev = 0.3 if words >= 15 else 0.12
+                why = "concealed prose" if words >= 15 else "concealed text"
+            f = _finding(category, sev, conc, seg.location, page, bbox, sentence, f"{cwhy}: {why}", also, lang)
+            if sev >= 0.3 and f.risk >= 0.2:
+                out.append(f)
+            elif best_low is None or f.risk > best_low.risk:
+                best_low = f
+    if not visible and not out and best_low is not None:
+        out.append(best_low)
+    return out
+
+
+def _finding(
+    category: str,
+    sev: float,
+    conc: float,
+    location: str,
+    page: int | None,
+    bbox: tuple | None,
+    snippet: str,
+    why: str,
+    also: list[str] | None = None,
+    language: str | None = None,
+) -> Finding:
+    kind = location.split(":", 1)[0]
+    weight = _LOCATION_WEIGHT.get(kind, 1.0)
+    sev = round(min(1.0, max(0.0, sev)), 3)
+    conc = round(min(1.0, max(0.0, conc)), 3)
+    return Finding(
+        category=category,
+        severity=sev,
+        concealment=conc,
+        location=location,
+        page=page,
+        bbox=bbox,
+        snippet=_snippet(snippet),
+        why=why,
+        risk=round(min(1.0, sev * conc * weight), 3),
+        also=sorted(set(also or []) - {category}),
+        language=language,
+    )
+
+
+def _payload_severity(payload: str) -> tuple[float, str]:
+    sev, why = severity(signals(payload))
+    if sev < 0.3 and len(payload.split()) >= 4:
+        return 0.3, "decodes to prose"
+    return sev, why
+
+
+def _channel_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
+    """Invisible characters, look-alike letters and encoded payloads in one segment."""
+    out: list[Finding] = []
+    hidden_cat = seg.category if seg.source != "page" else None
+    if seg.source == "hidden" and seg.pieces:
+        hidden_cat = seg.pieces[0].category
+    base_conc = seg.concealment if seg.source != "hidden" else 1.0
+    ratio = len(seg.text) / max(1, len(seg.raw))
+    for hit in invisible_hits(seg.raw):
+        psev, pwhy = _payload_severity(hit.payload) if hit.payload else (0.0, "")
+        sev = max(hit.base, psev)
+        why = hit.why + (f"; the hidden text {pwhy}" if psev >= 0.5 else "")
+        page, bbox = _where(seg, int(hit.start * ratio))
+        also = [hidden_cat] if hidden_cat else []
+        snippet = hit.payload or seg.raw[max(0, hit.start - 60) : hit.end + 60].encode("unicode_escape").decode()
+        out.append(_finding("invisible_chars", sev, max(hit.concealment, base_conc), seg.location, page, bbox, snippet, why, also))
+    for hit in confusable_hits(seg.text):
+        psev, pwhy = _payload_severity(hit.payload)
+        sev = max(hit.base, psev if psev >= 0.5 else 0.0)
+        page, bbox = _where(seg, hit.start)
+        also = [hidden_cat] if hidden_cat else []
+        out.append(_finding("mixed_language", sev, max(hit.concealment, base_conc), seg.location, page, bbox, hit.payload, hit.why + (f"; it {pwhy}" if psev >= 0.5 else ""), also))
+    found = payloads(seg.text) + transformed_hits(seg.text)
+    for p in found:
+        decoded = p.decoded
+        nested = payloads(decoded)
+        if nested:
+            decoded = nested[0].decoded
+        psev, pwhy = _payload_severity(decoded)
+        page, bbox = _where(seg, p.start)
+        also = [hidden_cat] if hidden_cat else []
+        conc = max(0.85, base_conc)
+        if ctx.about_attacks and seg.source == "page":
+            conc *= 0.5
+        out.append(_finding("encoded", psev, conc, seg.location, page, bbox, decoded, f"{p.kind} text that {pwhy}", also))
+    return out
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    best: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.category, " ".join(f.snippet.lower().split())[:120])
+        old = best.get(key)
+        if old is None or f.risk > old.risk:
+            if old is not None:
+                f.also = sorted(set(f.also) | set(old.also))
+            best[key] = f
+    # The same words found visible in one place and hidden in another: keep both, but a
+    # visible copy of a hidden instruction does not count twice.
+    return sorted(best.values(), key=lambda f: -f.risk)
+
+
+def _aggregate(findings: list[Finding], threshold: float) -> tuple[float, list[str]]:
+    if not findings:
+        return 0.0, []
+    top = findings[0]
+    per_cat: dict[str, float] = {}
+    for f in findings[1:]:
+        if f.category != top.category:
+            per_cat[f.category] = max(per_cat.get(f.category, 0.0), f.risk)
+    rest = 1.0
+    for r in per_cat.values():
+        rest *= 1 - 0.3 * r
+    risk = top.risk + (1 - top.risk) * (1 - rest)
+    risk = round(min(1.0, risk), 3)
+    cut = threshold if top.risk >= threshold else 0.25
+    cats: set[str] = set()
+    if risk >= threshold:
+        for f in findings:
+            if f.risk >= cut:
+                cats.add(f.category)
+                cats.update(f.also)
+    return risk, sorted(cats)
+
+
+def _screen(doc: Document, threshold: float) -> tuple[GuardReport, Views, _Doc]:
+    t0 = time.perf_counter()
+    views = build_views(doc)
+    t1 = time.perf_counter()
+    ctx = _Doc(views)
+    findings: list[Finding] = []
+    for seg in views.segments:
+        findings.extend(_content_findings(seg, ctx))
+        findings.extend(_channel_findings(seg, ctx))
+    findings = _dedupe(findings)
+    risk, cats = _aggregate(findings, threshold)
+    t2 = time.perf_counter()
+    reader_chars = sum(len(p) for p in views.reader_pages)
+    stats = {
+        "pages": max(doc.page_count, len(doc.pages)),
+        "segments": len(views.segments),
+        "reader_chars": reader_chars,
+        "model_chars": sum(len(s.text) for s in views.segments),
+        "language": ctx.language,
+        "attack_discussion": ctx.meta,
+        "extract_ms": round((t1 - t0) * 1000, 2),
+        "scan_ms": round((t2 - t1) * 1000, 2),
+        **views.stats,
+    }
+    report = GuardReport(
+        flagged=risk >= threshold,
+        risk=risk,
+        threshold=threshold,
+        categories=cats,
+        findings=findings[:200],
+        stats=stats,
+    )
+    return report, views, ctx
+
+
+def _threshold(threshold: float | None) -> float:
+    if threshold is not None:
+        return float(threshold)
+    from aixiv.config import get_settings
+
+    return float(get_settings().guard_threshold)
+
+
+def screen_document(doc: Document, *, threshold: float | None = None, llm_check: LLMCheck | None = None) -> GuardReport:
+    """Screen a document for prompt injection (no model needed)."""
+    if llm_check is not None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(screen_document_async(doc, threshold=threshold, llm_check=llm_check))
+        raise RuntimeError("screen_document was given llm_check inside an event loop: await screen_document_async")
+    report, _, _ = _screen(doc, _threshold(threshold))
+    return report
+
+
+async def screen_document_async(
+    doc: Document, *, threshold: float | None = None, llm_check: LLMCheck | None = None, max_checks: int = 8
+) -> GuardReport:
+    """Screen a document; when ``llm_check`` is given, ask it about the uncertain findings."""
+    limit = _threshold(threshold)
+    report, views, ctx = _screen(doc, limit)
+    if llm_check is None:
+        return report
+    uncertain = [f for f in report.findings if 0.2 <= f.risk < 0.9][:max_checks]
+    if not uncertain:
+        return report
+    context = (doc.title or "")[:200] + "\n" + (doc.abstract or "")[:800]
+    verdicts = await asyncio.gather(*(llm_check(f.snippet, context) for f in uncertain), return_exceptions=True)
+    checked = 0
+    for f, v in zip(uncertain, verdicts, strict=True):
+        if not isinstance(v, Verdict):
+            continue
+        checked += 1
+        if v.injection and v.confidence >= 0.5:
+            f.severity = round(max(f.severity, v.confidence), 3)
+            f.why += f"; LLM check: injection ({v.reason[:120]})"
+        elif not v.injection and v.confidence >= 0.7 and f.concealment < 0.9:
+            f.severity = round(f.severity * 0.5, 3)
+            f.why += f"; LLM check: benign ({v.reason[:120]})"
+        else:
+            continue
+        f.risk = round(min(1.0, f.severity * f.concealment * _LOCATION_WEIGHT.get(f.location.split(":", 1)[0], 1.0)), 3)
+    findings = sorted(report.findings, key=lambda f: -f.risk)
+    risk, cats = _aggregate(findings, limit)
+    report.findings = findings
+    report.risk = risk
+    report.categories = cats
+    report.flagged = risk >= limit
+    report.stats["llm_checked"] = checked
+    return report

@@ -1,0 +1,261 @@
+"""Text normalisation, signal detection and the severity of one piece of text."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ._lexicon import (
+    ANCHOR_WORD_RE,
+    ANCHORS,
+    CJK_ANCHOR_RE,
+    CJK_RE,
+    CLASS_RE,
+    NUMERIC_OUTCOME_RE,
+    EXAMPLE_RE,
+    LANG_RE,
+    MODEL_ADDRESSEE_RE,
+    QUOTE_CHARS,
+)
+
+# Characters that render as nothing (or next to nothing) but survive text extraction.
+_INVISIBLE_RANGES = [
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
+    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF9, 0xFFFB),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE007F), (0xE0100, 0xE01EF),
+]
+STRIP_INVISIBLE: dict[int, None] = {
+    cp: None for lo, hi in _INVISIBLE_RANGES for cp in range(lo, hi + 1)
+}
+INVISIBLE_RE = re.compile(
+    "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _INVISIBLE_RANGES) + "]"
+)
+_WS_RE = re.compile(r"[ \t\r\f\v]+")
+
+
+def clean(text: str) -> str:
+    """What a reader would read: invisible characters dropped, compatibility forms folded."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text.translate(STRIP_INVISIBLE))
+    return text
+
+
+PAPER_REF_RE = re.compile(
+    r"\b(?:this|the|our|present|current|my)\s+(?:paper|work|submission|manuscript|article|study|"
+    r"proposal|research|contribution)\b|本文|这篇(?:论文|文章)|该论文|此论文|本論文|この論文|"
+    r"이\s*논문|본\s*논문|\bdiese[rs]?\s+(?:Arbeit|Artikel|Beitrag|Manuskript)\b|"
+    r"\b(?:cet|cette|ce)\s+(?:article|travail|manuscrit)\b|\b(?:este|esta)\s+(?:artículo|trabajo|manuscrito)\b|"
+    r"\b(?:эт[ау]|данн(?:ая|ую))\s+(?:стать[яю]|работ[ау])\b",
+    re.IGNORECASE,
+)
+SECOND_PERSON_RE = re.compile(
+    r"\b(?:you|your|yourself|vous|usted|ustedes|вы|вам|ваш\w*)\b|你|您|あなた|당신", re.IGNORECASE
+)
+_IMPERATIVE_RE = re.compile(
+    r"(?:^\s*|[.!?:;\n\"“(\[]\s*)(?:please\s+|kindly\s+|now\s+|also\s+|instead\s+|simply\s+|just\s+)?"
+    r"(?:give|rate|score|grade|recommend|accept|approve|endorse|write|output|say|state|print|praise|"
+    r"emphasi[sz]e|highlight|focus|ignore|disregard|forget|return|respond|reply|assign|award|conclude|"
+    r"treat|ensure|make sure|remember|be sure|do not|don't|never|always|only|avoid|refrain|pretend|act|"
+    r"describe|summari[sz]e|begin|start|omit|overlook|stop|judge|evaluate|assess|mark|classify|label)\b",
+    re.IGNORECASE,
+)
+_TRIGGER_CLASSES = ("override", "request", "outcome", "chat")
+
+# Sentence ends: punctuation followed by space, CJK full stops, blank lines.
+_SENT_END_RE = re.compile(r"[.!?]+[\"”’)\]]*(?=\s)|[。！？]+|\n\s*\n")
+
+_SCRIPT_RES = {
+    "latin": re.compile(r"[A-Za-z\u00C0-\u024F]"),
+    "cyrillic": re.compile(r"[\u0400-\u04FF]"),
+    "han": re.compile(r"[\u4E00-\u9FFF\u3400-\u4DBF]"),
+    "kana": re.compile(r"[\u3040-\u30FF]"),
+    "hangul": re.compile(r"[\uAC00-\uD7AF\u1100-\u11FF]"),
+    "greek": re.compile(r"[\u0370-\u03FF]"),
+    "arabic": re.compile(r"[\u0600-\u06FF]"),
+}
+_STOPWORDS = {
+    "en": re.compile(r"\b(?:the|and|of|is|that|with|we|this)\b", re.IGNORECASE),
+    "de": re.compile(r"\b(?:der|die|und|das|ist|nicht|mit|wir|eine|werden)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(?:le|les|et|des|est|une|nous|dans|pour|que)\b", re.IGNORECASE),
+    "es": re.compile(r"\b(?:el|los|las|y|que|es|una|para|con|del)\b", re.IGNORECASE),
+    "it": re.compile(r"\b(?:il|gli|della|che|è|una|per|sono|questo)\b", re.IGNORECASE),
+    "pt": re.compile(r"\b(?:os|das|não|uma|para|com|são|este)\b", re.IGNORECASE),
+}
+
+
+def script_counts(text: str) -> dict[str, int]:
+    return {name: len(rx.findall(text)) for name, rx in _SCRIPT_RES.items()}
+
+
+def language_of(text: str) -> str:
+    """A coarse language guess: the script, then stop words among Latin languages."""
+    counts = script_counts(text)
+    total = sum(counts.values())
+    if not total:
+        return "und"
+    if counts["kana"] > 0.1 * total:
+        return "ja"
+    if counts["hangul"] > 0.2 * total:
+        return "ko"
+    if counts["han"] > 0.3 * total:
+        return "zh"
+    top = max(counts, key=counts.__getitem__)
+    if top == "cyrillic":
+        return "ru"
+    if top == "greek":
+        return "el"
+    if top == "arabic":
+        return "ar"
+    scores = {code: len(rx.findall(text)) for code, rx in _STOPWORDS.items()}
+    best = max(scores, key=scores.__getitem__)
+    return best if scores[best] > scores["en"] * 1.2 else "en"
+
+
+def instruction_language(text: str) -> str:
+    """The language of the lexicon an instruction matched, or the language of its script."""
+    for code, rx in LANG_RE.items():
+        if rx is not None and rx.search(text):
+            return code
+    return language_of(text)
+
+
+@dataclass(slots=True)
+class Signals:
+    hits: dict[str, str] = field(default_factory=dict)  # class -> first matched text
+    paper_ref: bool = False
+    second_person: bool = False
+    model_addressee: bool = False
+    imperative: bool = False
+
+    def has(self, cls: str) -> bool:
+        return cls in self.hits
+
+
+def signals(text: str) -> Signals:
+    sig = Signals()
+    for cls, rx in CLASS_RE.items():
+        if rx is None:
+            continue
+        m = rx.search(text)
+        if m:
+            sig.hits[cls] = m.group(0).strip()[:80]
+    if sig.hits:
+        sig.paper_ref = PAPER_REF_RE.search(text) is not None
+        sig.second_person = SECOND_PERSON_RE.search(text) is not None
+        sig.model_addressee = MODEL_ADDRESSEE_RE.search(text) is not None
+        sig.imperative = _IMPERATIVE_RE.search(text) is not None or "directive" in sig.hits
+    return sig
+
+
+def severity(sig: Signals, *, context: Signals | None = None) -> tuple[float, str]:
+    """How manipulative a text is, 0..1, and the reason in words."""
+    h = sig.hits
+    addressed = (
+        "addressee" in h
+        or sig.second_person
+        or sig.model_addressee
+        or (context is not None and ("addressee" in context.hits or context.model_addressee))
+    )
+    directed = sig.imperative or sig.second_person
+    if "override" in h:
+        return 0.95, f"tells the reader to drop its instructions ({h['override']!r})"
+    if "request" in h:
+        if directed or addressed or sig.paper_ref:
+            return 0.9, f"asks for a favourable verdict ({h['request']!r})"
+        return 0.55, f"request-like wording about a verdict ({h['request']!r})"
+    if "outcome" in h:
+        if addressed and directed:
+            return 0.85, f"tells a reviewer or model what verdict to give ({h['outcome']!r})"
+        if sig.paper_ref and (directed or addressed):
+            return 0.7, f"prescribes a verdict for the paper ({h['outcome']!r})"
+        if sig.paper_ref or addressed or directed:
+            return 0.6, f"names a verdict for the paper ({h['outcome']!r})"
+        return 0.55, f"verdict vocabulary ({h['outcome']!r})"
+    if "chat" in h:
+        return 0.7, f"chat-template or role marker ({h['chat']!r})"
+    if sig.model_addressee and directed:
+        return 0.6, "addresses a language model with an instruction"
+    if "praise" in h and directed and sig.model_addressee:
+        return 0.85, f"tells a language model how to judge the paper ({h['praise']!r})"
+    if "praise" in h and directed and "addressee" in h:
+        return 0.75, f"tells reviewers how to judge the paper ({h['praise']!r})"
+    if "praise" in h:
+        if sig.paper_ref or addressed:
+            return 0.45, f"evaluative wording about the paper ({h['praise']!r})"
+        return 0.35, f"evaluative wording ({h['praise']!r})"
+    if "addressee" in h and directed:
+        return 0.4, "addresses reviewers or models with an instruction"
+    return 0.12, "no instruction wording"
+
+
+def is_trigger(text: str) -> bool:
+    return any(CLASS_RE[c].search(text) for c in _TRIGGER_CLASSES)
+
+
+TRIGGER_RE = re.compile(
+    "|".join(f"(?:{CLASS_RE[c].pattern})" for c in _TRIGGER_CLASSES), re.IGNORECASE | re.MULTILINE
+)
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Start offsets of the sentences of a text (always begins with 0)."""
+    return [0] + [m.end() for m in _SENT_END_RE.finditer(text)]
+
+
+def sentence_at(text: str, starts: list[int], pos: int, *, limit: int = 500) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    start = starts[i]
+    end = starts[i + 1] if i + 1 < len(starts) else len(text)
+    if end - start > limit:  # no sentence punctuation nearby: a window around the hit
+        start = max(start, pos - limit // 2)
+        end = min(end, pos + limit // 2)
+    return start, end
+
+
+def quoted_or_example(text: str, start: int, end: int) -> bool:
+    """The sentence quotes the instruction or presents it as an example."""
+    sentence = text[start:end]
+    before = text[max(0, start - 160) : start]
+    if sum(sentence.count(q) for q in QUOTE_CHARS) >= 2:
+        return True
+    if EXAMPLE_RE.search(sentence) or EXAMPLE_RE.search(before[-80:]):
+        return True
+    stripped = before.rstrip()
+    return stripped.endswith((":", "“", '"', "«", "「"))
+
+
+_META_TERMS = (
+    "prompt injection", "prompt-injection", "injection attack", "jailbreak", "adversarial prompt",
+    "indirect injection", "hidden instruction", "malicious instruction", "injected instruction",
+    "attack string", "injection prompt", "提示注入", "注入攻击", "プロンプトインジェクション",
+    "프롬프트 인젝션", "инъекци", "prompt-injektion", "injection de prompt", "inyección de prompt",
+)
+
+
+def meta_discussion(text: str) -> int:
+    """How many times a text talks about attacks on models (a paper about injection)."""
+    low = text.lower()
+    return sum(low.count(term) for term in _META_TERMS)
+
+
+def candidate_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Sentences that hold at least one anchor word (the only ones worth the full patterns)."""
+    out: list[tuple[int, int]] = []
+    cjk = CJK_RE.search(text) is not None
+    n = len(starts)
+    anchors = ANCHORS
+    findall = ANCHOR_WORD_RE.findall
+    for i in range(n):
+        s = starts[i]
+        e = starts[i + 1] if i + 1 < n else len(text)
+        seg = text[s:e]
+        if any(w[:6] in anchors for w in findall(seg.lower())):
+            out.append((s, e))
+        elif cjk and CJK_ANCHOR_RE.search(seg):
+            out.append((s, e))
+        elif "/" in seg and NUMERIC_OUTCOME_RE.search(seg):
+            out.append((s, e))
+    return out

@@ -1,0 +1,167 @@
+"""LocalIndex: full-text search over ``literature_docs``, one interface for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import Engine, func, inspect, or_, select, text
+from sqlalchemy.orm import Session
+
+from ._tables import TEXT_LIMIT, LiteratureDoc, ensure_fts
+from ._types import LiteratureHit, LiteratureRecord
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# Words that match nearly every paper: they only slow the OR-query down.
+STOPWORDS = frozenset(
+    """a an and are as at be by can do for from has have how in into is it its of on or our
+    that the their this to using via we what when which with without towards toward based new
+    paper study approach method methods model models results show propose proposed""".split()
+)
+MAX_TERMS = 24
+
+
+def query_terms(query: str) -> list[str]:
+    """Distinct search words of a query, lower-cased, stopwords dropped, at most MAX_TERMS."""
+    terms: list[str] = []
+    for w in _WORD.findall(query.lower()):
+        if (len(w) > 1 or w.isdigit()) and w not in STOPWORDS and w not in terms:
+            terms.append(w)
+    return terms[:MAX_TERMS]
+
+
+def _record(doc: LiteratureDoc) -> LiteratureRecord:
+    return LiteratureRecord(
+        source=doc.source,
+        external_id=doc.external_id,
+        title=doc.title,
+        abstract=doc.abstract or "",
+        text=doc.text or "",
+        year=doc.year,
+        venue=doc.venue or "",
+        url=doc.url or "",
+    )
+
+
+class LocalIndex:
+    """Add and search literature documents (ranked OR-match of the query's words)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    def ensure(self) -> None:
+        """Create the table and its index if missing (for databases no migration has touched)."""
+        if not inspect(self.engine).has_table(LiteratureDoc.__tablename__):
+            LiteratureDoc.__table__.create(self.engine, checkfirst=True)
+        ensure_fts(self.engine)
+
+    def add(self, docs: Iterable[LiteratureRecord]) -> int:
+        """Insert or update (by source and external id); returns how many were written."""
+        n = 0
+        with Session(self.engine) as session, session.begin():
+            for rec in docs:
+                row = session.scalar(
+                    select(LiteratureDoc).where(
+                        LiteratureDoc.source == rec.source,
+                        LiteratureDoc.external_id == rec.external_id,
+                    )
+                )
+                values = {
+                    "title": rec.title[:2000],
+                    "abstract": rec.abstract[:20_000],
+                    "text": rec.text[:TEXT_LIMIT],
+                    "year": rec.year,
+                    "venue": rec.venue[:300],
+                    "url": rec.url[:1000],
+                }
+                if row is None:
+                    session.add(
+                        LiteratureDoc(source=rec.source, external_id=rec.external_id, **values)
+                    )
+                else:
+                    for k, v in values.items():
+                        setattr(row, k, v)
+                n += 1
+        return n
+
+    def count(self, source: str | None = None) -> int:
+        with Session(self.engine) as session:
+            q = select(func.count()).select_from(LiteratureDoc)
+            if source:
+                q = q.where(LiteratureDoc.source == source)
+            return int(session.scalar(q) or 0)
+
+    def search(self, query: str, limit: int = 10) -> list[LiteratureHit]:
+        """Documents ranked by relevance to ``query`` (best first)."""
+        terms = query_terms(query)
+        if not terms or limit <= 0:
+            return []
+        if self.dialect == "sqlite":
+            return self._search_sqlite(terms, limit)
+        if self.dialect == "postgresql":
+            return self._search_pg(terms, limit)
+        return self._search_like(terms, limit)
+
+    def _hits(self, session: Session, ranked: list[tuple[int, float, str]]) -> list[LiteratureHit]:
+        if not ranked:
+            return []
+        docs = {
+            d.id: d
+            for d in session.scalars(
+                select(LiteratureDoc).where(LiteratureDoc.id.in_([r[0] for r in ranked]))
+            )
+        }
+        return [
+            LiteratureHit(record=_record(docs[i]), score=score, snippet=_clean_snippet(snippet))
+            for i, score, snippet in ranked
+            if i in docs
+        ]
+
+    def _search_sqlite(self, terms: list[str], limit: int) -> list[LiteratureHit]:
+        match = " OR ".join(f'"{t}"' for t in terms)
+        sql = text(
+            "SELECT rowid, -bm25(literature_fts, 10.0, 4.0, 1.0) AS score, "
+            "snippet(literature_fts, 2, '', '', ' ... ', 40) AS snip "
+            "FROM literature_fts WHERE literature_fts MATCH :q ORDER BY bm25(literature_fts, 10.0, 4.0, 1.0) "
+            "LIMIT :n"
+        )
+        with Session(self.engine) as session:
+            rows = session.execute(sql, {"q": match, "n": limit}).all()
+            return self._hits(session, [(int(r[0]), float(r[1]), r[2] or "") for r in rows])
+
+    def _search_pg(self, terms: list[str], limit: int) -> list[LiteratureHit]:
+        # Terms are plain words (see query_terms), so joining them with | is a safe tsquery.
+        # Headlines are costly: make them only for the top hits.
+        sql = text(
+            "SELECT top.id, top.score, ts_headline('english', left(d.text, 20000), to_tsquery('english', :q), "
+            '\'MaxWords=40, MinWords=15, StartSel="", StopSel=""\') AS snip FROM ('
+            "SELECT id, ts_rank_cd(tsv, q) AS score FROM literature_docs, to_tsquery('english', :q) AS q "
+            "WHERE tsv @@ q ORDER BY score DESC, id LIMIT :n) AS top "
+            "JOIN literature_docs d ON d.id = top.id ORDER BY top.score DESC, top.id"
+        )
+        with Session(self.engine) as session:
+            rows = session.execute(sql, {"q": " | ".join(terms), "n": limit}).all()
+            return self._hits(session, [(int(r[0]), float(r[1]), r[2] or "") for r in rows])
+
+    def _search_like(self, terms: list[str], limit: int) -> list[LiteratureHit]:
+        with Session(self.engine) as session:
+            cond = or_(
+                *[
+                    LiteratureDoc.title.ilike(f"%{t}%") | LiteratureDoc.abstract.ilike(f"%{t}%")
+                    for t in terms
+                ]
+            )
+            docs = session.scalars(select(LiteratureDoc).where(cond).limit(limit * 5)).all()
+            scored = sorted(
+                (
+                    (sum((d.title + " " + d.abstract).lower().count(t) for t in terms), d)
+                    for d in docs
+                ),
+                key=lambda x: -x[0],
+            )[:limit]
+            return [LiteratureHit(record=_record(d), score=float(s)) for s, d in scored]
+
+
+def _clean_snippet(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
