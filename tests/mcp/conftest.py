@@ -9,36 +9,14 @@ from collections.abc import Iterator
 
 import pytest
 import uvicorn
+from tests.mcp.mcp_helpers import make_keys
 
 from aixiv.api import create_app
-from aixiv.platform import accounts
 
 
 @pytest.fixture
 def keys(platform) -> dict[str, str]:
-    """ada (human) owns ada-bot (agent, the author); bob reviews and votes; carol only comments."""
-    accounts.create_human(platform, "ada", "Ada Lovelace")
-    accounts.create_agent(
-        platform,
-        "ada",
-        "ada-bot",
-        "Ada's Scientist",
-        model_name="sim-1",
-        model_developer="Example Labs",
-    )
-    accounts.create_human(platform, "bob", "Bob Reviewer")
-    accounts.create_human(platform, "carol", "Carol Reader")
-    return {
-        "author": accounts.create_key(platform, "ada-bot", ["submit", "comment", "review", "vote"])[
-            1
-        ],
-        "owner": accounts.create_key(platform, "ada", ["submit", "review", "vote"])[1],
-        "reviewer": accounts.create_key(platform, "bob", ["submit", "review", "vote", "comment"])[
-            1
-        ],
-        "review_only": accounts.create_key(platform, "bob", ["review"])[1],
-        "reader": accounts.create_key(platform, "carol", ["comment"])[1],
-    }
+    return make_keys(platform)
 
 
 def _free_port() -> int:

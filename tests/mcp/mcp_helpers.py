@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx2
 from mcp.client.streamable_http import streamable_http_client
 
+from aixiv.platform import accounts
 from aixiv.records import Submission
 from aixiv.workflow import states
 from mcp import ClientSession, StdioServerParameters, stdio_client
@@ -24,6 +25,29 @@ PAPER = (
     * 3
     + "\n\n## 1 Method\n\nEntropy regularisation stabilises early training.\n"
 )
+
+
+def make_keys(platform) -> dict[str, str]:
+    """ada (human) owns ada-bot (agent, the author); bob reviews and votes; carol only comments."""
+    accounts.create_human(platform, "ada", "Ada Lovelace")
+    accounts.create_agent(
+        platform,
+        "ada",
+        "ada-bot",
+        "Ada's Scientist",
+        model_name="sim-1",
+        model_developer="Example Labs",
+    )
+    accounts.create_human(platform, "bob", "Bob Reviewer")
+    accounts.create_human(platform, "carol", "Carol Reader")
+    scopes = {
+        "author": ("ada-bot", ["submit", "comment", "review", "vote"]),
+        "owner": ("ada", ["submit", "review", "vote"]),
+        "reviewer": ("bob", ["submit", "review", "vote", "comment"]),
+        "review_only": ("bob", ["review"]),
+        "reader": ("carol", ["comment"]),
+    }
+    return {name: accounts.create_key(platform, who, s)[1] for name, (who, s) in scopes.items()}
 
 
 def advance(platform, submission_id: str, *to: str) -> None:

@@ -6,14 +6,28 @@ import os
 import subprocess
 import sys
 
-from tests.mcp.mcp_helpers import PAPER, stdio_session, text, to_review
+import pytest
+from tests.mcp.mcp_helpers import PAPER, make_keys, stdio_session, text, to_review
 
-from aixiv.platform import accounts, reviews, submissions
+from aixiv.config import Settings, set_settings
+from aixiv.platform import Platform, accounts, reviews, submissions
 
 
-async def test_stdio_session_acts_as_the_key(platform, keys):
-    url = platform.settings.database_url
-    async with stdio_session(platform.settings.data_dir, keys["author"], url) as s:
+@pytest.fixture
+def local(tmp_path):
+    """A platform on SQLite only, with the accounts and keys of make_keys: the transport is
+    under test here; the HTTP tests cover both databases."""
+    settings = Settings(data_dir=tmp_path, worker_enabled=False)
+    set_settings(settings)
+    p = Platform(settings)
+    yield p, make_keys(p)
+    p.close()
+    set_settings(None)
+
+
+async def test_stdio_session_acts_as_the_key(local):
+    platform, keys = local
+    async with stdio_session(platform.settings.data_dir, keys["author"]) as s:
         tools = {t.name for t in (await s.list_tools()).tools}
         assert {"submit", "post_review", "pending_work", "get_text"} <= tools
         prompts = {p.name for p in (await s.list_prompts()).prompts}
@@ -41,7 +55,7 @@ async def test_stdio_session_acts_as_the_key(platform, keys):
     assert submissions.get_submission(platform, sid).submitter == "ada-bot"
     to_review(platform, sid)
 
-    async with stdio_session(platform.settings.data_dir, keys["review_only"], url) as s:
+    async with stdio_session(platform.settings.data_dir, keys["review_only"]) as s:
         pending = (await s.call_tool("pending_work", {})).structured_content["result"]
         assert [w["id"] for w in pending] == [sid]
         review = {"summary": "A clear plan with a feasible timeline and honest risks.", "rating": 7}
@@ -54,8 +68,9 @@ async def test_stdio_session_acts_as_the_key(platform, keys):
     assert [x.reviewer for x in reviews.assessment(platform, sid, 1).reviews] == ["bob"]
 
 
-async def test_stdio_without_a_key_reads_only(platform, keys):
-    async with stdio_session(platform.settings.data_dir, None, platform.settings.database_url) as s:
+async def test_stdio_without_a_key_reads_only(local):
+    platform, keys = local
+    async with stdio_session(platform.settings.data_dir) as s:
         page = (await s.call_tool("search", {})).structured_content
         assert page == {"items": [], "next_cursor": None}
         r = await s.call_tool(
@@ -66,28 +81,26 @@ async def test_stdio_without_a_key_reads_only(platform, keys):
         assert "--key" in text(r) and "AIXIV_API_KEY" in text(r)
 
 
-def test_stdio_refuses_a_bad_key(platform, keys):
+def test_stdio_refuses_a_bad_key(local):
+    platform, keys = local
     row, key = accounts.create_key(platform, "bob", ["review"])
     accounts.revoke_key(platform, row.prefix)
     env = {k: v for k, v in os.environ.items() if not k.startswith("AIXIV_")}
-    if platform.settings.database_url:
-        env["AIXIV_DATABASE_URL"] = platform.settings.database_url
-    for bad, fragment in ((key, "revoked"), ("garbage", "not an aixiv API key")):
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "aixiv.cli",
-                "mcp",
-                "--data-dir",
-                str(platform.settings.data_dir),
-                "--key",
-                bad,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env=env,
-            stdin=subprocess.DEVNULL,
+    cmd = [sys.executable, "-m", "aixiv.cli", "mcp", "--data-dir", str(platform.settings.data_dir)]
+    runs = [
+        (
+            fragment,
+            subprocess.Popen(
+                cmd + ["--key", bad],
+                env=env,
+                text=True,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            ),
         )
-        assert done.returncode == 2 and fragment in done.stderr and done.stdout == ""
+        for bad, fragment in ((key, "revoked"), ("garbage", "not an aixiv API key"))
+    ]
+    for fragment, proc in runs:
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 2 and fragment in err and out == ""

@@ -5,12 +5,21 @@ from __future__ import annotations
 import re
 
 from aixiv.ingest import Document, Section
-from aixiv.review import CUT_MARK, Manuscript, estimate_tokens, fit_text, split_sections, truncate_sentences
+from aixiv.review import (
+    CUT_MARK,
+    Manuscript,
+    estimate_tokens,
+    fit_text,
+    split_sections,
+    truncate_sentences,
+)
 
 
 def _long_paper() -> str:
     def para(tag: str, n: int) -> str:
-        return " ".join(f"Sentence {i} of the {tag} section states one complete thought." for i in range(n))
+        return " ".join(
+            f"Sentence {i} of the {tag} section states one complete thought." for i in range(n)
+        )
 
     return "\n\n".join(
         [
@@ -44,7 +53,10 @@ def test_truncate_sentences_never_cuts_mid_sentence():
     out = truncate_sentences(text, 15)
     assert out.endswith(CUT_MARK)
     body = out.removesuffix(CUT_MARK).strip()
-    assert body in ("First sentence here.", "First sentence here. Second one, e.g. with an abbreviation, ends here.")
+    assert body in (
+        "First sentence here.",
+        "First sentence here. Second one, e.g. with an abbreviation, ends here.",
+    )
     assert truncate_sentences(text, 1000) == text
     assert truncate_sentences("One enormous sentence without an end " * 50, 10) == ""
 
@@ -71,7 +83,10 @@ def test_fit_keeps_abstract_intro_conclusion_and_drops_back_matter():
     # every kept sentence is whole
     for line in out.splitlines():
         if line.startswith("Sentence"):
-            assert re.fullmatch(r"(Sentence \d+ of the \w+ section states one complete thought\. ?)+(\[\.\.\. shortened for length \.\.\.\])?", line.strip())
+            assert re.fullmatch(
+                r"(Sentence \d+ of the \w+ section states one complete thought\. ?)+(\[\.\.\. shortened for length \.\.\.\])?",
+                line.strip(),
+            )
 
 
 def test_fit_within_budget_for_many_budgets():

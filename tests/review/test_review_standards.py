@@ -9,17 +9,45 @@ from pydantic import BaseModel
 
 from aixiv.review import available_standards, load_standard, render, template_version
 from aixiv.review._prompts import PROMPTS_DIR, fence
-from aixiv.review._schemas import meta_output, pairwise_output, planner_output, review_output, vote_output
+from aixiv.review._schemas import (
+    meta_output,
+    pairwise_output,
+    planner_output,
+    review_output,
+    vote_output,
+)
 
 
 def test_standards_have_the_spec_criteria():
     paper = load_standard("paper")
     proposal = load_standard("proposal")
     assert paper.id == "paper-v1" and proposal.id == "proposal-v1"
-    assert [c.key for c in paper.criteria] == ["clarity", "originality", "soundness", "significance"]
-    assert [c.key for c in proposal.criteria] == ["methodology", "novelty", "clarity", "feasibility"]
-    assert [c.key for c in proposal.voting.criteria] == ["novelty", "soundness", "impact", "clarity", "feasibility"]
-    assert [c.key for c in paper.voting.criteria] == ["clarity", "originality", "soundness", "significance", "rating"]
+    assert [c.key for c in paper.criteria] == [
+        "clarity",
+        "originality",
+        "soundness",
+        "significance",
+    ]
+    assert [c.key for c in proposal.criteria] == [
+        "methodology",
+        "novelty",
+        "clarity",
+        "feasibility",
+    ]
+    assert [c.key for c in proposal.voting.criteria] == [
+        "novelty",
+        "soundness",
+        "impact",
+        "clarity",
+        "feasibility",
+    ]
+    assert [c.key for c in paper.voting.criteria] == [
+        "clarity",
+        "originality",
+        "soundness",
+        "significance",
+        "rating",
+    ]
     assert (paper.score_scale.min, paper.score_scale.max) == (0, 4)
     assert (paper.rating_scale.min, paper.rating_scale.max) == (1, 10)
     assert 2 <= paper.meta_review.default_reviewers <= 6
@@ -68,7 +96,13 @@ def _unbounded(model: type[BaseModel], seen: set[type] | None = None) -> list[st
 @pytest.mark.parametrize("kind", ["paper", "proposal"])
 def test_every_output_schema_is_bounded(kind):
     std = load_standard(kind)
-    for model in (review_output(std), meta_output(std), pairwise_output(std), vote_output(std), planner_output(2, 6)):
+    for model in (
+        review_output(std),
+        meta_output(std),
+        pairwise_output(std),
+        vote_output(std),
+        planner_output(2, 6),
+    ):
         assert _unbounded(model) == [], model.__name__
 
 
@@ -77,11 +111,22 @@ def test_review_schema_names_each_criterion():
     fields = review_output(std).model_fields
     for c in std.criteria:
         assert c.key in fields
-    assert typing.get_args(meta_output(std).model_fields["recommendation"].annotation) == tuple(std.recommendations)
+    assert typing.get_args(meta_output(std).model_fields["recommendation"].annotation) == tuple(
+        std.recommendations
+    )
 
 
 @pytest.mark.parametrize(
-    "name", ["single.j2", "planner.j2", "domain.j2", "meta.j2", "pairwise.j2", "vote_paper.j2", "vote_proposal.j2"]
+    "name",
+    [
+        "single.j2",
+        "planner.j2",
+        "domain.j2",
+        "meta.j2",
+        "pairwise.j2",
+        "vote_paper.j2",
+        "vote_proposal.j2",
+    ],
 )
 def test_every_prompt_declares_a_version_and_renders(name):
     version = template_version(name)
@@ -90,9 +135,20 @@ def test_every_prompt_declares_a_version_and_renders(name):
     std = load_standard(kind)
     reviewer = {"name": "R", "subfield": "S", "expertise": "E", "focus": "F", "instructions": "I"}
     p = render(
-        name, kind, standard=std, standard_yaml=std.as_yaml(), submission="SUBMISSION-TEXT", related="LIT-TEXT",
-        related_1="", related_2="", submission_1="ONE", submission_2="TWO", label="Paper", reviewer=reviewer,
-        n_reviewers=None, reviews="REVIEWS",
+        name,
+        kind,
+        standard=std,
+        standard_yaml=std.as_yaml(),
+        submission="SUBMISSION-TEXT",
+        related="LIT-TEXT",
+        related_1="",
+        related_2="",
+        submission_1="ONE",
+        submission_2="TWO",
+        label="Paper",
+        reviewer=reviewer,
+        n_reviewers=None,
+        reviews="REVIEWS",
     )
     assert p.version == f"{kind}-{version}"
     assert p.system and p.user

@@ -5,13 +5,21 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import make_paper
+from review_helpers import make_paper
 
 from aixiv.literature import LiteratureDoc, LiteratureRecord, LocalIndex, Retriever, ensure_fts
 from aixiv.models import MemoryCache, ModelError, simulated_registry
 from aixiv.records.base import Base
 from aixiv.records.db import make_engine
-from aixiv.review import ReviewError, load_standard, meta_review, pairwise, related_work, single_review, vote
+from aixiv.review import (
+    ReviewError,
+    load_standard,
+    meta_review,
+    pairwise,
+    related_work,
+    single_review,
+    vote,
+)
 
 
 @pytest.fixture
@@ -23,14 +31,24 @@ def retriever(tmp_path):
     index.add(
         [
             LiteratureRecord(
-                source="test", external_id="p1", title="Load Balancing for Sparse Mixture of Experts",
-                abstract="Routing tokens to experts with an auxiliary load-balancing loss.", year=2021,
+                source="test",
+                external_id="p1",
+                title="Load Balancing for Sparse Mixture of Experts",
+                abstract="Routing tokens to experts with an auxiliary load-balancing loss.",
+                year=2021,
             ),
             LiteratureRecord(
-                source="test", external_id="p2", title="Entropy Regularisation in Transformer Training",
+                source="test",
+                external_id="p2",
+                title="Entropy Regularisation in Transformer Training",
                 abstract="Entropy penalties stabilise early training of transformer language models.",
             ),
-            LiteratureRecord(source="test", external_id="p3", title="Protein Folding with Graphs", abstract="Unrelated."),
+            LiteratureRecord(
+                source="test",
+                external_id="p3",
+                title="Protein Folding with Graphs",
+                abstract="Unrelated.",
+            ),
         ]
     )
     yield Retriever(index=index)
@@ -45,7 +63,12 @@ async def test_single_review_has_every_criterion_and_provenance(registry, paper)
     assert 1 <= review.rating <= 10 and 1 <= review.confidence <= 5
     assert review.summary.startswith("[simulated]")
     p = review.provenance
-    assert (p.model, p.family, p.prompt_version, p.rubric_version) == ("gpt", "gpt", "paper-single-v1", "paper-v1")
+    assert (p.model, p.family, p.prompt_version, p.rubric_version) == (
+        "gpt",
+        "gpt",
+        "paper-single-v1",
+        "paper-v1",
+    )
     assert p.tokens_in > 1000 and p.tokens_out > 0 and p.simulated and not p.cache_hit
     assert p.retrieval_offline is None and p.literature == []
     assert [c.role for c in p.calls] == ["reviewer"]
@@ -94,20 +117,40 @@ async def test_meta_review_runs_domain_reviewers_in_parallel(sim, paper, retriev
     panel = [registry.client(n) for n in registry.panel("reviewers")]
     started = time.monotonic()
     meta = await meta_review(
-        registry.client("gpt"), paper, "paper", retriever=retriever, reviewer_clients=panel, n_reviewers=4
+        registry.client("gpt"),
+        paper,
+        "paper",
+        retriever=retriever,
+        reviewer_clients=panel,
+        n_reviewers=4,
     )
     wall = time.monotonic() - started
     # planner + one reviewer round + meta: about 3 latencies, far from the 6 of a sequential run
-    assert 3 * latency <= wall < 3 * latency + 1.0, wall
+    assert wall >= 3 * latency
     assert len(meta.reviewers) == 4 and all(d.review is not None for d in meta.reviewers)
-    assert [d.review.provenance.model for d in meta.reviewers] == ["gpt", "claude", "gemini", "deepseek"]
+    assert [d.review.provenance.model for d in meta.reviewers] == [
+        "gpt",
+        "claude",
+        "gemini",
+        "deepseek",
+    ]
     assert all(d.review.provenance.prompt_version == "paper-domain-v1" for d in meta.reviewers)
     assert all(d.review.provenance.retrieval_offline is True for d in meta.reviewers)
     p = meta.provenance
     assert p.prompt_version == "paper-meta-v1" and p.rubric_version == "paper-v1"
-    assert [c.role for c in p.calls] == ["planner", "domain-1", "domain-2", "domain-3", "domain-4", "meta"]
+    assert [c.role for c in p.calls] == [
+        "planner",
+        "domain-1",
+        "domain-2",
+        "domain-3",
+        "domain-4",
+        "meta",
+    ]
     assert {"planner_s", "reviewers_s", "meta_s", "retrieval_s"} <= set(p.timings)
-    assert p.timings["reviewers_s"] < 2 * latency + 0.5
+    # the four reviewers overlap: their round costs one latency (plus retrieval), not four
+    assert p.timings["reviewers_s"] - p.timings["retrieval_s"] < 2 * latency, p.timings
+    # and nothing else runs in series: the wall time is the three stages
+    assert wall < p.timings["planner_s"] + p.timings["reviewers_s"] + p.timings["meta_s"] + 0.5
     assert p.tokens_in == sum(c.tokens_in for c in p.calls)
     assert [c.key for c in meta.criteria] == ["clarity", "originality", "soundness", "significance"]
     assert meta.recommendation in load_standard("paper").recommendations
@@ -128,13 +171,19 @@ async def test_meta_review_survives_a_failed_reviewer_but_not_all(sim, paper):
     registry = simulated_registry(sim.base_url, 5, max_retries=0)
     sim.script("sim-claude", always={"status": 400, "message": "no"})
     panel = [registry.client(n) for n in ("gpt", "claude")]
-    meta = await meta_review(registry.client("gpt"), paper, "paper", reviewer_clients=panel, n_reviewers=3)
+    meta = await meta_review(
+        registry.client("gpt"), paper, "paper", reviewer_clients=panel, n_reviewers=3
+    )
     failed = [d for d in meta.reviewers if d.review is None]
     assert len(failed) == 1 and "ModelError" in failed[0].error
     assert len(meta.provenance.calls) == 1 + 2 + 1
     with pytest.raises(ReviewError, match="every domain reviewer failed"):
         await meta_review(
-            registry.client("gpt"), paper, "paper", reviewer_clients=[registry.client("claude")], n_reviewers=2
+            registry.client("gpt"),
+            paper,
+            "paper",
+            reviewer_clients=[registry.client("claude")],
+            n_reviewers=2,
         )
 
 
@@ -153,7 +202,13 @@ async def test_pairwise_runs_both_orders_and_exposes_position_bias(sim, registry
 async def test_pairwise_agreeing_orders_give_a_preference(sim, registry):
     a, b = make_paper("Routing A"), make_paper("Routing B", repeat=2)
     # whichever order is asked first hears "1", the other "2": the same paper wins both times
-    sim.script("sim-gpt", [{"override": {"better": 1, "confidence": 0.8}}, {"override": {"better": 2, "confidence": 0.6}}])
+    sim.script(
+        "sim-gpt",
+        [
+            {"override": {"better": 1, "confidence": 0.8}},
+            {"override": {"better": 2, "confidence": 0.6}},
+        ],
+    )
     r = await pairwise(registry.client("gpt"), a, b, "proposal")
     assert r.orders_agree and r.preferred in ("A", "B")
     assert r.forward.preferred == r.reverse.preferred == r.preferred
@@ -161,7 +216,9 @@ async def test_pairwise_agreeing_orders_give_a_preference(sim, registry):
     assert (r.score > 0) == (r.preferred == "A")
 
 
-async def test_vote_follows_the_model_and_scores_the_voting_criteria(sim, registry, paper, retriever):
+async def test_vote_follows_the_model_and_scores_the_voting_criteria(
+    sim, registry, paper, retriever
+):
     sim.script("sim-gpt", always={"accept": True})
     sim.script("sim-claude", always={"accept": False})
     related = await related_work(retriever, paper)
@@ -172,6 +229,13 @@ async def test_vote_follows_the_model_and_scores_the_voting_criteria(sim, regist
     assert set(no.scores) == {"clarity", "originality", "soundness", "significance", "rating"}
     assert all(0 <= v <= 10 for v in yes.scores.values())
     assert 0 <= yes.confidence <= 1 and yes.reasons
-    assert yes.used_literature and yes.provenance.literature and yes.provenance.retrieval_offline is True
+    assert (
+        yes.used_literature
+        and yes.provenance.literature
+        and yes.provenance.retrieval_offline is True
+    )
     assert not no.used_literature and no.provenance.retrieval_offline is None
-    assert (yes.provenance.prompt_version, no.provenance.prompt_version) == ("proposal-vote-v1", "paper-vote-v1")
+    assert (yes.provenance.prompt_version, no.provenance.prompt_version) == (
+        "proposal-vote-v1",
+        "paper-vote-v1",
+    )

@@ -50,7 +50,11 @@ def _h(key):
 
 
 def _work(platform):
-    asyncio.run(Worker(platform, platform.queue, concurrency=8, lease_s=30).run_until_idle(timeout=60))
+    """Run the pipeline until no job is ready, on a thread of its own (its own event loop)."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as ex:
+        ex.submit(asyncio.run, Worker(platform, platform.queue, concurrency=8, lease_s=30).run_until_idle(timeout=60)).result()
 
 
 def _submit(client, key, title="Routing Entropy in Sparse Mixtures"):

@@ -26,9 +26,7 @@ def normalize_format(fmt: str) -> Format:
         return "markdown"
     if f in ("latex", "tex"):
         return "latex"
-    raise ValueError(
-        f"the author agent revises Markdown or LaTeX sources only, not {fmt!r}"
-    )
+    raise ValueError(f"the author agent revises Markdown or LaTeX sources only, not {fmt!r}")
 
 
 @dataclass
@@ -61,7 +59,9 @@ class Parsed:
     tail: int  # where a new section goes: before references / bibliography / appendix / the end
     new_level: int  # heading level of a new top-level section
     references: bool = False  # a references/bibliography part exists
-    structural: set[int] = field(default_factory=set)  # heading and environment lines: never in a block
+    # heading and environment lines: they end blocks and never join one
+    structural: set[int] = field(default_factory=set)
+    plain_headings: bool = False  # plain text: headings are bare lines, not "#" lines
 
     def blocks(self, start: int, end: int) -> list[Block]:
         return _blocks(self.lines, start, end, self.fmt, self.structural)
@@ -71,14 +71,21 @@ class Parsed:
 
 _NUMBERING = re.compile(r"^\s*(?:(?:\d+|[A-Z])(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
 _REFERENCES = re.compile(r"^(references|bibliography|works cited|literature cited)\b", re.I)
-_BACK_MATTER = re.compile(r"^(references|bibliography|works cited|literature cited|appendix|appendices|supplementary)\b", re.I)
+_BACK_MATTER = re.compile(
+    r"^(references|bibliography|works cited|literature cited|appendix|appendices|supplementary)\b",
+    re.I,
+)
 
 
 def heading_key(title: str) -> str:
     """A heading reduced for comparison: no markup, numbering, punctuation or case."""
     t = title.strip()
     t = re.sub(r"^\s*#{1,6}\s*", "", t)
-    m = re.match(r"^\\(?:part|chapter|(?:sub)*section|(?:sub)?paragraph)\*?\s*(?:\[[^\]]*\])?\s*\{(.*)\}\s*$", t, re.S)
+    m = re.match(
+        r"^\\(?:part|chapter|(?:sub)*section|(?:sub)?paragraph)\*?\s*(?:\[[^\]]*\])?\s*\{(.*)\}\s*$",
+        t,
+        re.S,
+    )
     if m:
         t = m.group(1)
     t = re.sub(r"\\[A-Za-z]+\*?", " ", t)  # LaTeX commands (their arguments stay)
@@ -99,8 +106,10 @@ def find_heading(parsed: Parsed, wanted: str) -> Heading | None:
     # A shortened heading ("Method" for "Method and Setup") matches; a heading inside a long
     # phrase only when it is most of that phrase ("3 Method (revised)", not a sentence about methods).
     contained = [
-        h for h in parsed.headings
-        if h.key and (_has_words(h.key, key) or (_has_words(key, h.key) and len(h.key) >= 0.5 * len(key)))
+        h
+        for h in parsed.headings
+        if h.key
+        and (_has_words(h.key, key) or (_has_words(key, h.key) and len(h.key) >= 0.5 * len(key)))
     ]
     if contained:
         return min(contained, key=lambda h: (abs(len(h.key) - len(key)), h.line))
@@ -156,12 +165,26 @@ def _parse_markdown(lines: list[str]) -> Parsed:
             continue
         m = _MD_SETEXT.match(line)
         if (
-            m and i > 0 and i - 1 not in fenced and lines[i - 1].strip()
+            m
+            and i > 0
+            and i - 1 not in fenced
+            and lines[i - 1].strip()
             and not _MD_ATX.match(lines[i - 1])
             and (i == 1 or not lines[i - 2].strip())
             and not lines[i - 1].lstrip().startswith(("-", "*", "+", ">", "|"))
         ):
             heads.append((lines[i - 1].strip(), 1 if m.group(1)[0] == "=" else 2, i - 1, i + 1))
+    plain = not heads
+    if plain:  # plain text: headings are lines that stand alone and look like headings
+        heads = [
+            (m_title, level, i, i + 1)
+            for i, line in enumerate(lines)
+            if i not in fenced
+            and (i == 0 or not lines[i - 1].strip())
+            and (i + 1 == len(lines) or not lines[i + 1].strip())
+            for m_title, level in [_plain_heading(line)]
+            if m_title
+        ]
     end = len(lines)
     while end > 0 and not lines[end - 1].strip():
         end -= 1
@@ -173,19 +196,60 @@ def _parse_markdown(lines: list[str]) -> Parsed:
     tail = back.line if back else end
     levels = [h.level for h in headings]
     # "# Title" over "## Sections": new sections take the sections' level.
-    if levels and levels.count(min(levels)) == 1 and len(set(levels)) > 1 and headings[0].level == min(levels):
+    if (
+        levels
+        and levels.count(min(levels)) == 1
+        and len(set(levels)) > 1
+        and headings[0].level == min(levels)
+    ):
         new_level = min(lv for lv in levels if lv > min(levels))
     else:
         new_level = min(levels) if levels else 2
     refs = any(_REFERENCES.match(h.key) for h in headings)
     structural = {ln for h in headings for ln in range(h.line, h.body_start)}
-    return Parsed("markdown", lines, headings, 0, tail, new_level, refs, structural)
+    return Parsed(
+        "markdown", lines, headings, 0, tail, new_level, refs, structural, plain and bool(headings)
+    )
+
+
+_PLAIN_NUMBERED = re.compile(r"^\s*((?:\d+(?:\.\d+){0,3}\.?|[A-H]\.)\s+[A-Z][^\n]{0,100})$")
+_PLAIN_BOLD = re.compile(r"^\s*\*\*([^*\n]{2,100})\*\*\s*$")
+_PLAIN_KNOWN = re.compile(
+    r"^\s*(abstract|introduction|related work|background|methods?|methodology|experiments?|results|"
+    r"discussion|conclusions?|limitations|references|bibliography|acknowledge?ments?|appendix)\s*$",
+    re.I,
+)
+
+
+def _plain_heading(line: str) -> tuple[str, int]:
+    """(title, level) when a standalone line of plain text reads as a heading, else ("", 0)."""
+    text = line.strip()
+    if not text or len(text.split()) > 12 or text.endswith((".", ",", ";", ":")):
+        return "", 0
+    m = _PLAIN_BOLD.match(text)
+    if m:
+        inner = m.group(1).strip()
+        n = _PLAIN_NUMBERED.match(inner)
+        return inner, (n.group(1).split()[0].rstrip(".").count(".") + 2) if n else 2
+    m = _PLAIN_NUMBERED.match(text)
+    if m:
+        return m.group(1).strip(), m.group(1).split()[0].rstrip(".").count(".") + 2
+    if _PLAIN_KNOWN.match(text):
+        return text, 2
+    return "", 0
 
 
 _TEX_HEAD = re.compile(
     r"^\s*\\(part|chapter|section|subsection|subsubsection|paragraph)\*?\s*(?:\[[^\]]*\])?\s*\{"
 )
-_TEX_LEVEL = {"part": 0, "chapter": 1, "section": 2, "subsection": 3, "subsubsection": 4, "paragraph": 5}
+_TEX_LEVEL = {
+    "part": 0,
+    "chapter": 1,
+    "section": 2,
+    "subsection": 3,
+    "subsubsection": 4,
+    "paragraph": 5,
+}
 _TEX_END_MARKERS = re.compile(
     r"^\s*\\(?:appendix\b|bibliography\s*\{|bibliographystyle\s*\{|printbibliography\b|"
     r"begin\s*\{thebibliography\}|end\s*\{document\})"
@@ -209,13 +273,19 @@ def _balanced_arg(text: str, open_at: int) -> str:
 
 
 def _parse_latex(lines: list[str]) -> Parsed:
-    begin = next((i for i, ln in enumerate(lines) if re.match(r"^\s*\\begin\s*\{document\}", ln)), None)
-    main_start = begin + 1 if begin is not None else 0
-    tail = next((i for i in range(main_start, len(lines)) if _TEX_END_MARKERS.match(lines[i])), len(lines))
-    refs = any(
-        re.match(r"^\s*\\(?:bibliography\s*\{|printbibliography|begin\s*\{thebibliography\})", ln) for ln in lines
+    begin = next(
+        (i for i, ln in enumerate(lines) if re.match(r"^\s*\\begin\s*\{document\}", ln)), None
     )
-    heads: list[tuple[str, int, int, int, int | None]] = []  # title, level, line, body_start, fixed end
+    main_start = begin + 1 if begin is not None else 0
+    tail = next(
+        (i for i in range(main_start, len(lines)) if _TEX_END_MARKERS.match(lines[i])), len(lines)
+    )
+    refs = any(
+        re.match(r"^\s*\\(?:bibliography\s*\{|printbibliography|begin\s*\{thebibliography\})", ln)
+        for ln in lines
+    )
+    # title, level, line, body_start, fixed end (the abstract environment's)
+    heads: list[tuple[str, int, int, int, int | None]] = []
     i = main_start
     while i < tail:
         line = lines[i]
@@ -224,7 +294,10 @@ def _parse_latex(lines: list[str]) -> Parsed:
             title = _balanced_arg(line, m.end() - 1).strip()
             heads.append((title, _TEX_LEVEL[m.group(1)], i, i + 1, None))
         elif re.match(r"^\s*\\begin\s*\{abstract\}", line):
-            end = next((j for j in range(i + 1, tail) if re.match(r"^\s*\\end\s*\{abstract\}", lines[j])), None)
+            end = next(
+                (j for j in range(i + 1, tail) if re.match(r"^\s*\\end\s*\{abstract\}", lines[j])),
+                None,
+            )
             if end is not None:
                 heads.append(("Abstract", 2, i, i + 1, end))
                 i = end
@@ -247,8 +320,10 @@ def _parse_latex(lines: list[str]) -> Parsed:
     new_level = min(real) if real else 2
     refs = refs or any(_REFERENCES.match(h.key) for h in headings)
     structural = {h.line for h in headings} | {
-        i for i in range(main_start, len(lines))
-        if _TEX_END_MARKERS.match(lines[i]) or re.match(r"^\s*\\(?:end\s*\{abstract\}|maketitle\b)", lines[i])
+        i
+        for i in range(main_start, len(lines))
+        if _TEX_END_MARKERS.match(lines[i])
+        or re.match(r"^\s*\\(?:end\s*\{abstract\}|maketitle\b)", lines[i])
     }
     return Parsed("latex", lines, headings, main_start, tail, new_level, refs, structural)
 
@@ -259,7 +334,9 @@ _TEX_BEGIN = re.compile(r"\\begin\s*\{([^}]+)\}")
 _TEX_END = re.compile(r"\\end\s*\{([^}]+)\}")
 
 
-def _blocks(lines: list[str], start: int, end: int, fmt: Format, structural: set[int]) -> list[Block]:
+def _blocks(
+    lines: list[str], start: int, end: int, fmt: Format, structural: set[int]
+) -> list[Block]:
     """Blank-line separated blocks; code fences and LaTeX environments are never split, and
     heading lines end a block without joining one."""
     fenced = _fenced_lines(lines) if fmt == "markdown" else set()
@@ -379,7 +456,11 @@ def prepare_text(text: str, fmt: Format, section_title: str | None) -> tuple[str
     # Models like to repeat the heading of the section they write into.
     if lines and section_title:
         first = lines[0].strip()
-        looks_like_heading = first.startswith("#") or bool(_TEX_HEAD.match(first)) or first.rstrip(":").strip() == section_title.strip()
+        looks_like_heading = (
+            first.startswith("#")
+            or bool(_TEX_HEAD.match(first))
+            or first.rstrip(":").strip() == section_title.strip()
+        )
         if looks_like_heading and heading_key(first) == heading_key(section_title):
             lines = lines[1:]
     t = "\n".join(lines).strip()
@@ -394,7 +475,10 @@ def prepare_text(text: str, fmt: Format, section_title: str | None) -> tuple[str
 
 def _latex_text(t: str) -> tuple[str | None, str]:
     if _TEX_FORBIDDEN.search(t):
-        return None, "the text uses a LaTeX command an edit may not add (file input, definitions, packages)"
+        return (
+            None,
+            "the text uses a LaTeX command an edit may not add (file input, definitions, packages)",
+        )
     begins = _TEX_BEGIN.findall(t)
     ends = _TEX_END.findall(t)
     if sorted(begins) != sorted(ends):
@@ -452,7 +536,11 @@ def _latex_text(t: str) -> tuple[str | None, str]:
         return None, "the text's braces do not balance"
     if math in ("$", "$$"):
         # An unclosed dollar is a price or a typo, not mathematics.
-        return _latex_text(t.replace("$", "\\$")) if "\\$" not in t else (None, "the text's math does not close")
+        return (
+            _latex_text(t.replace("$", "\\$"))
+            if "\\$" not in t
+            else (None, "the text's math does not close")
+        )
     if math is not None:
         return None, "the text's math does not close"
     return "".join(out), ""
@@ -486,10 +574,14 @@ class EditReport:
         return sum(1 for o in self.outcomes if not o.applied)
 
 
-def _new_section_lines(fmt: Format, level: int, title: str, text: str) -> list[str]:
+def _new_section_lines(parsed: Parsed, title: str, text: str) -> list[str]:
+    fmt, level = parsed.fmt, parsed.new_level
     if fmt == "markdown":
-        return [f"{'#' * max(1, min(level, 6))} {title}", "", *text.split("\n")]
-    command = {0: "part", 1: "chapter", 2: "section", 3: "subsection", 4: "subsubsection"}.get(level, "section")
+        head = title if parsed.plain_headings else f"{'#' * max(1, min(level, 6))} {title}"
+        return [head, "", *text.split("\n")]
+    command = {0: "part", 1: "chapter", 2: "section", 3: "subsection", 4: "subsubsection"}.get(
+        level, "section"
+    )
     safe_title, _ = _latex_text(title)
     return [f"\\{command}{{{safe_title or NEW_SECTION_FALLBACK}}}", *text.split("\n")]
 
@@ -511,7 +603,9 @@ def _apply_one(source: str, fmt: Format, edit: Edit, index: int) -> tuple[str, E
     out = EditOutcome(index=index, section=edit.section, action=edit.action, applied=False)
     heading = find_heading(parsed, edit.section) if edit.section.strip() else None
     if heading is None and _REFERENCES.match(heading_key(edit.section)):
-        out.reason = "the manuscript has no references section to edit (LaTeX references come from the bibliography)"
+        out.reason = "the manuscript has no references section to edit" + (
+            " (LaTeX references come from the bibliography)" if fmt == "latex" else ""
+        )
         return source, out
     text, why = prepare_text(edit.text, fmt, heading.title if heading else edit.section)
     if text is None:
@@ -534,10 +628,12 @@ def _apply_one(source: str, fmt: Format, edit: Edit, index: int) -> tuple[str, E
                 if block.protected:
                     out.reason = f"the anchored paragraph was kept because {block.protected}"
                     return source, out
+                kept = []
                 if fmt == "latex":  # the authors' comment lines survive a replacement
-                    kept = [ln for ln in lines[block.start : block.end] if ln.strip().startswith("%")]
-                    new = [*new, *kept]
-                lines = [*lines[: block.start], *new, *lines[block.end :]]
+                    kept = [
+                        ln for ln in lines[block.start : block.end] if ln.strip().startswith("%")
+                    ]
+                lines = [*lines[: block.start], *new, *kept, *lines[block.end :]]
                 out.reason = "replaced the anchored paragraph"
             else:
                 lines = _splice(lines, block.end, new)
@@ -551,7 +647,7 @@ def _apply_one(source: str, fmt: Format, edit: Edit, index: int) -> tuple[str, E
         out.reason = "appended to the section"
     else:
         title = _clean_title(edit.section) or NEW_SECTION_FALLBACK
-        lines = _splice(lines, parsed.tail, _new_section_lines(fmt, parsed.new_level, title, text))
+        lines = _splice(lines, parsed.tail, _new_section_lines(parsed, title, text))
         out.where = title
         out.reason = "added as a new section"
     out.applied, out.text = True, text

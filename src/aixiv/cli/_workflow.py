@@ -9,7 +9,6 @@ from typing import Annotated
 
 import typer
 from rich.progress import Progress
-from rich.table import Table
 
 from ._common import console, fail
 
@@ -36,6 +35,9 @@ def demo(
 
     from ._common import settings_for
 
+    import logging
+
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     port = port or free_port()
     base = f"http://127.0.0.1:{port}"
     data = data_dir or Path(tempfile.mkdtemp(prefix="aixiv-demo-"))
@@ -166,15 +168,16 @@ def _wait(client, ids, timeout, what):
 
 
 def _print(items) -> None:
-    table = Table(title="aixiv demo: decisions", show_lines=True)
-    for col in ("submission", "kind", "round", "status", "panel vote", "pairwise", "DOI", "open"):
-        table.add_column(col)
+    console.print("\n[bold]aixiv demo: decisions[/bold]")
     for item in items:
-        for i, r in enumerate(item.rounds):
-            label = f"v{r['version']}" + (" (simulated)" if r["simulated"] else "")
-            table.add_row(
-                item.submission_id if i == 0 else "", item.kind if i == 0 else "", label,
-                r["status"].replace("_", " "), r["tally"], r["pairwise"],
-                f"{r['doi']} ({r['doi_state']})" if r["doi"] else "—", r["url"],
-            )
-    console.print(table)
+        console.print(f"\n[bold]{item.submission_id}[/bold]  [{item.kind}] {item.title}")
+        for r in item.rounds:
+            sim = " [yellow](simulated)[/yellow]" if r["simulated"] else ""
+            line = f"  v{r['version']}{sim}  {r['status'].replace('_', ' ')}  —  panel vote: {r['tally']}"
+            if r["pairwise"]:
+                line += f"  —  pairwise {r['pairwise']}"
+            console.print(line)
+        last = item.rounds[-1] if item.rounds else None
+        if last:
+            doi = f"{last['doi']} ({last['doi_state']})" if last["doi"] else "none"
+            console.print(f"  DOI {doi}   open {last['url']}")

@@ -378,7 +378,8 @@ class CorpusBuilder:
         return hook
 
     def _place(self, paper: Paper | None = None) -> str:
-        return self.rng.choice(["after_abstract", "s0p0", "s2p1", "s3p0", "s4p0", "end"])
+        # Hook names every manuscript has (synthetic or read from a directory).
+        return self.rng.choice(["after_abstract", "s0p0", "s1p0", "s2p0", "end"])
 
     # ---------------------------------------------------------- the plan
 
@@ -417,7 +418,8 @@ class CorpusBuilder:
                 self._save(rng.choice(["md", "tex"]), self._source_with_visible(_zw_interleave(text)), "attack", ["invisible_chars"], "zero-width interleaved")
             elif how == "tag":
                 sentence = "We thank our colleagues for helpful discussions." + _tag_smuggle(text)
-                self._save(rng.choice(["md", "tex", "txt"]), self._source_with_visible(sentence), "attack", ["invisible_chars"], "tag characters")
+                ext = rng.choice(["md", "tex", "txt"])
+                self._save(ext, self._source_with_visible(sentence, fmt=ext), "attack", ["invisible_chars"], "tag characters")
             elif how == "zwbin":
                 sentence = "Code is available on request." + _zw_binary(text)
                 self._save("md", self._source_with_visible(sentence), "attack", ["invisible_chars"], "zero-width binary")

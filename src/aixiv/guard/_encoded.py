@@ -11,7 +11,7 @@ import re
 import urllib.parse
 from dataclasses import dataclass
 
-from ._lexicon import STRONG_RE
+from ._lexicon import STRONG_RE, lower
 
 
 @dataclass(slots=True)
@@ -22,6 +22,7 @@ class Payload:
     decoded: str
 
 
+_B64_HINT = re.compile(r"[A-Za-z0-9+/]{16}")
 _B64_TOKEN = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 _B32_TOKEN = re.compile(r"\b[A-Z2-7]{24,}={0,6}")
 _HEX_TOKEN = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){6,}|\b(?:0x)?(?:[0-9A-Fa-f]{2}[ :,-]?){10,}\b")
@@ -37,8 +38,6 @@ _ROT13 = str.maketrans(
 )
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
 # Cheap gates: ROT13 and reversed forms of the words every English injection uses.
-_ROT13_GATE = ("vtaber", "qvfertneq", "cerivbhf", "vafgehpgvba", "erivrj", "cbfvgvir", "npprcg", "erpbzzraq", "fpber")
-_REVERSED_GATE = ("erongi", "dragersid", "suoiverp", "snoitcurtsni", "weiver", "evitisop", "tpecca", "dnemmocer", "erocs")
 _NOSPACE = re.compile(
     r"ignore\w{0,12}(?:previous|prior|above|earlier)\w{0,8}instructions|positivereview|recommendaccept|"
     r"strongaccept|highestscore|highscore|givethispaper|acceptthispaper|donotmention\w{0,10}weakness",
@@ -87,13 +86,18 @@ def _join_wrapped(text: str) -> str:
 def payloads(text: str) -> list[Payload]:
     """Decoded payloads found in a text (positions refer to ``text``)."""
     found: list[Payload] = []
-    joined = _join_wrapped(text) if "\n" in text else text
-    if any(c.isdigit() or c in "+/" for c in joined):
-        for m in _B64_TOKEN.finditer(joined.replace("\x00", "")):
-            decoded = _b64(m.group())
-            if decoded:
-                start = max(0, text.find(m.group()[:16]))
-                found.append(Payload("base64", start, start + len(m.group()), decoded))
+    if _B64_HINT.search(text):
+        seen: set[str] = set()
+        views = [text]
+        if "\n" in text:
+            views.append(_join_wrapped(text).replace("\x00", ""))  # tokens a layout wrapped
+        for view in views:
+            for m in _B64_TOKEN.finditer(view):
+                decoded = _b64(m.group())
+                if decoded and decoded not in seen:
+                    seen.add(decoded)
+                    start = max(0, text.find(m.group()[:16]))
+                    found.append(Payload("base64", start, start + len(m.group()), decoded))
     for m in _B32_TOKEN.finditer(text):
         body = m.group().rstrip("=")
         try:
@@ -130,24 +134,49 @@ def payloads(text: str) -> list[Payload]:
     return found
 
 
+# Function words of English, and what they look like in ROT13 and backwards: a sentence full
+# of "gur", "naq", "guvf" (or "eht", "dna", "siht") is English in disguise.
+_EN_WORDS = (
+    "the and this you your all paper with for regardless instructions instruction review reviewer reviewers "
+    "accept acceptance should must score work give positive previous ignore recommend manuscript submission "
+    "only that rate highest strong any from"
+).split()
+_ROT13_WORDS = re.compile(r"\b(?:" + "|".join(codecs.encode(w, "rot13") for w in _EN_WORDS) + r")\b")
+_REVERSED_WORDS = re.compile(r"\b(?:" + "|".join(w[::-1] for w in _EN_WORDS) + r")\b")
+_CLAUSE = re.compile(r"[^.!?:;]+[.!?:;]?")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|this|you|your|to|of|is|all|paper|with|for|a|in|review|accept)\b", re.I)
+
+
 def transformed_hits(text: str) -> list[Payload]:
-    """Instructions that appear once a text is read in ROT13, backwards or as leetspeak."""
+    """Sentences that read as English once taken as ROT13, backwards or as leetspeak."""
     found: list[Payload] = []
-    low = text.lower()
-    if any(k in low for k in _ROT13_GATE):
-        rot = text.translate(_ROT13)
-        for m in STRONG_RE.finditer(rot):  # type: ignore[union-attr]
-            found.append(Payload("rot13", m.start(), m.end(), _window(rot, m.start(), m.end())))
-    if any(k in low for k in _REVERSED_GATE):
-        rev = text[::-1]
-        n = len(text)
-        for m in STRONG_RE.finditer(rev):  # type: ignore[union-attr]
-            found.append(Payload("reversed", n - m.end(), n - m.start(), _window(rev, m.start(), m.end())))
+    low = lower(text)
+    for rx, kind in ((_ROT13_WORDS, "rot13"), (_REVERSED_WORDS, "reversed")):
+        hits = [m.start() for m in rx.finditer(low)]
+        if len(hits) < 3:
+            continue
+        # group hits into windows of about one paragraph line
+        i = 0
+        while i < len(hits):
+            j = i
+            while j + 1 < len(hits) and hits[j + 1] - hits[i] < 400:
+                j += 1
+            if j - i + 1 >= 3:
+                lo = max(0, hits[i] - 300)
+                hi = min(len(text), hits[j] + 300)
+                parts = []
+                for piece in _CLAUSE.findall(text[lo:hi]):
+                    decoded = piece.translate(_ROT13) if kind == "rot13" else piece[::-1]
+                    if len(_ENGLISH_WORDS.findall(decoded)) - len(_ENGLISH_WORDS.findall(piece)) >= 1:
+                        parts.append(decoded)
+                if parts:
+                    found.append(Payload(kind, lo, hi, " ".join(p.strip() for p in (parts if kind == "rot13" else parts[::-1]))))
+            i = j + 1
     leet = _LEET_WORD.findall(text)
     if len(leet) >= 3:
-        view = text.translate(_LEET)
+        view = lower(text.translate(_LEET))
         for m in STRONG_RE.finditer(view):  # type: ignore[union-attr]
-            if view[m.start() : m.end()] != text[m.start() : m.end()]:
+            if view[m.start() : m.end()] != lower(text[m.start() : m.end()]):
                 found.append(Payload("leetspeak", m.start(), m.end(), _window(view, m.start(), m.end())))
     return found
 

@@ -29,6 +29,11 @@ EN = {
         rf"\b(?:ignore|disregard|forget|skip|bypass|override|overrule|neglect|discard|drop|abandon|set aside)\b{_G}\b(?:previous|prior|above|earlier|preceding|foregoing|all|any|other|original|initial|existing|default|given|system|your)\b{_g}\b(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|guidance|constraints?|commands?|criteria|rubrics?|context|policies|polic(?:y|ies)|orders?|messages?|tasks?)\b",
         r"\b(?:new|updated|revised|real|actual|true|hidden|secret|additional|override|priority)\s+(?:instructions?|task|prompt|directives?|orders?)\s*[:：]",
         r"\bsystem\s+(?:prompt|message|instruction)s?\b",
+        r"\b(?:forget|ignore|disregard|drop)\s+(?:everything|all|anything|whatever)\s+(?:(?:you were|you've been|you have been) told|above|before|previously|prior|so far|else)\b",
+        r"(?:^|[.!?\n]\s*)(?:system\s+)?override\s*[:\-]",
+        r"\b(?:hidden|secret|special|additional|priority|confidential) (?:instructions?|directives?|messages?|notes?|commands?) (?:for|to) (?:the |any |all )?(?:[\w-]+ )?(?:reviewers?|review(?:ing)? (?:system|model|agent|tool)|models?|llms?|ai|assistants?|evaluators?|agents?)\b",
+        rf"(?:^\s*|[.!?:;\n\"“(\[]\s*)(?:please\s+|now\s+|first,?\s+)?(?:ignore|disregard|forget|bypass|override|discard|set aside)\b{_G}\b(?:instructions?|rubrics?|guidelines?|review(?:ing)? (?:criteria|guidelines|form)|system prompt|prompts?|rules)\b",
+        rf"\b(?:instructions?|rubrics?|guidelines?|prompts?|criteria|directions)\s+(?:above|given (?:above|earlier|before|previously)|you (?:were|have been) given|provided (?:above|earlier|before))\b",
         r"\b(?:you are now|from now on,? you|act as (?:an?|the) (?:reviewer|referee|assistant)|pretend (?:to be|you are)|role-?play as)\b",
         r"\bdo not (?:follow|obey|apply|use) (?:the |your |any )?(?:previous |original |prior |reviewing |review |standard )?(?:instructions?|guidelines?|rubrics?|criteria|rules)\b",
         r"\b(?:instead|rather),? (?:of reviewing|you (?:must|should|will))\b",
@@ -39,7 +44,16 @@ EN = {
         rf"\b(?:rate|score|grade|mark|evaluate|assess|judge|review)\b{_g}\b(?:this|the|our|my)\b{_g}\b(?:paper|work|submission|manuscript|article|study|proposal)\b{_G}\b(?:highly|positively|favou?rably|generously|as (?:excellent|outstanding|strong|exceptional|a (?:strong )?accept)|(?:a |an )?(?:10|9|ten|nine|five|5)\b|with (?:the )?(?:highest|top|maximum|full|perfect))",
         rf"\b(?:recommend|recommending|suggest|vote for|argue for|push for|advocate)\b{_g}\b(?:(?:strong |clear |immediate |unconditional )?accept(?:ance|ing)?|publication|this (?:paper|work|submission|manuscript) for (?:acceptance|publication)|(?:an? )?(?:oral|spotlight|award|best paper))\b",
         rf"\b(?:accept|approve|endorse|publish)\b{_g}\b(?:this|the|our)\b{_g}\b(?:paper|work|submission|manuscript|article|proposal)\b",
-        rf"(?<!\bwe )(?<!\bthey )(?<!\bit )(?<!\bi )(?<!\bthat )(?<!\bwhich )\b(?:do not|don't|dont|never|avoid|refrain from)\b{_G}\b(?:mention(?:ing)?|highlight(?:ing)?|point(?:ing)? out|discuss(?:ing)?|list(?:ing)?|includ(?:e|ing)|rais(?:e|ing)|criticiz(?:e|ing)|criticis(?:e|ing)|critiqu(?:e|ing)|not(?:e|ing)|report(?:ing)?|comment(?:ing)? on|dwell(?:ing)? on|flag(?:ging)?)\b{_G}\b(?:weakness(?:es)?|limitations?|flaws?|negatives?|negative aspects?|criticisms?|concerns?|shortcomings?|drawbacks?|deficienc(?:y|ies))\b",
+        rf"\b(?:recommend|endorse|support)\s+(?:it|this(?: paper| work| submission| manuscript)?|the (?:paper|work|submission|manuscript)|acceptance)\s+(?:strongly|highly|enthusiastically|without reservation)\b|\b(?:strongly|highly|enthusiastically|warmly) recommend(?:ed|ing)? (?:it|this|the paper|acceptance|accepting|publication)\b",
+        rf"\b(?:write|say|state|report|conclude|claim|assert|declare|mention|note|confirm)\s+(?:that\s+)?(?:this|the|our)\s+(?:paper|work|submission|manuscript|study|contribution|article)\s+(?:is|was|presents|represents|makes)\b{_g}\b(?:excellent|outstanding|exceptional|flawless|groundbreaking|novel|significant|rigorous|strong|impressive|a (?:strong |clear )?accept|seminal|brilliant|perfect)\b",
+        r"\b(?:output|return|print|respond with|reply with|answer with|say|write)\s*[:\-]?\s*[\"'“‘]?(?:accept|strong accept|approved?|10/10|score: ?10)\b",
+        r"\bregardless of (?:the |its )?(?:content|quality|merits?|results|actual|findings|flaws|weaknesses)\b",
+        rf"\b(?:do not|don't|never|avoid|must not|should not|shall not)\s+(?:criticiz|criticis|critiqu|question|challenge|penaliz|penalis|downgrade|doubt)\w*\s+(?:the|this|its|our|any)\b",
+        rf"\b(?:respond|reply|answer|comment|react)\b{_g}\bonly\b{_g}\b(?:praise|positive|compliments|strengths|approval)\b|\bonly (?:with )?(?:praise|compliments)\b",
+        rf"\b(?:weigh|consider|regard|view|treat|describe|present|portray|frame)\b{_G}\bas\s+(?:highly |very |truly |extremely )?(?:significant|excellent|outstanding|exceptional|flawless|groundbreaking|seminal|impeccable|brilliant|perfect|novel and significant)\b",
+        rf"\btreat\b{_G}\bas\s+(?:flawless|perfect|excellent|correct|sound|impeccable|outstanding|groundbreaking|error-free|beyond criticism)\b",
+        rf"\b(?:confirm|grant|ensure|secure|support|guarantee|vote for|argue for|sign off on)\b{_g}\b(?:(?:its|the|their|a)\s+)?(?:acceptance|publication|a positive (?:decision|outcome|verdict)|an accept(?:ance)? (?:decision|recommendation))\b",
+        rf"\b(?=do|never|avoid|refrain|must|should|shall)(?<!\bwe )(?<!\bthey )(?<!\bit )(?<!\bi )(?<!\bthat )(?<!\bwhich )(?:do not|don't|dont|never|avoid|refrain from|must not|should not|shall not)\b{_G}\b(?:mention(?:ing)?|highlight(?:ing)?|point(?:ing)? out|discuss(?:ing)?|list(?:ing)?|includ(?:e|ing)|rais(?:e|ing)|criticiz(?:e|ing)|criticis(?:e|ing)|critiqu(?:e|ing)|not(?:e|ing)|report(?:ing)?|comment(?:ing)? on|dwell(?:ing)? on|flag(?:ging)?)\b{_G}\b(?:weakness(?:es)?|limitations?|flaws?|negatives?|negative aspects?|criticisms?|concerns?|shortcomings?|drawbacks?|deficienc(?:y|ies))\b",
         rf"\b(?:only|exclusively|solely)\s+(?:mention|discuss|list|describe|highlight|report|write about|focus on|include|comment on|note)\b{_g}\b(?:positive|strengths?|praise|merits?|good (?:points|aspects)|advantages)\b",
         r"\b(?:only|exclusively|solely)\s+(?:positive|favou?rable|glowing)\s+(?:feedback|comments|remarks|reviews?|aspects|points|things)\b",
         r"(?:(?:^|(?<=[.!?:;\n\"“(]))\s*(?:please\s+|kindly\s+|also\s+)?|\b(?:you|reviewers?|models?|assistants?|LLMs?)\s+(?:must|should|shall|will|need to|are to)\s+(?:only\s+)?)(?:emphasi[sz]e|highlight|focus (?:only )?on|stress|praise|celebrate|extol)\b[^.!?\n]{0,20}?\b(?:the )?(?:paper's |its |the work's )?(?:strengths?|merits?|positives?|positive aspects?)\b",
@@ -50,26 +64,35 @@ EN = {
     "outcome": [
         r"\b(?:strong(?:ly)?|clear|definite|unconditional|immediate|weak|borderline) accept(?:ance)?\b",
         r"\b(?:positive|favou?rable|glowing|excellent|enthusiastic|perfect|uncritical) (?:reviews?|ratings?|evaluations?|assessments?|verdicts?|recommendations?|feedback)\b",
-        r"\b(?:high|higher|highest|top|maximum|max|perfect|full) (?:scores?|ratings?|marks?|grades?)\b",
+        r"\b(?:high|higher|highest|top|maximum|max|perfect|full|best|excellent)(?:\s+(?:possible|available|overall|review|final|numerical))?\s+(?:scores?|ratings?|marks?|grades?|evaluations?)\b",
+        r"\b(?:verdict|decision|recommendation|rating|score|outcome|evaluation)\b[^.!?\n]{0,40}?\b(?:is|should be|must be|will be|=|:)\s*(?:an?\s+|the\s+)?(?:clear\s+|strong\s+|definite\s+)?(?:accept(?:ance)?|positive|excellent|outstanding|10|9|high|highest)\b",
+        r"\baccept(?:ed|ance)? with (?:high|full|absolute|complete) confidence\b|\bconfident(?:ly)? accept\b",
         r"\b(?:score|rating|grade) of (?:10|9|ten|nine|5|five|100)\b",
-        r"\b(?:10|9|5)\s*/\s*(?:10|5)\b|\b10 out of 10\b|\bfive stars\b",
+        r"\b(?:10|9|5)\s*/\s*(?:10|5)\b",
+        r"\b10 out of 10\b|\bfive stars\b",
         r"\b(?:recommend(?:ation)?(?:ed)? for acceptance|acceptance recommendation|accept(?:ed)? for publication|be accepted|deserves? acceptance|worthy of (?:acceptance|publication|the highest))\b",
         r"\b(?:best paper|outstanding paper) award\b",
+        r"\bmerits?\s+(?:publication|acceptance|a high|the highest|an? (?:award|oral|spotlight))\b|\b(?:worthy|deserving) of (?:publication|acceptance|an? (?:award|oral))\b",
     ],
     "addressee": [
         r"\b(?:(?:ai|llm|automated|automatic|machine|model|bot|gpt|chatgpt|claude|gemini|llama|deepseek|qwen|mistral|virtual)[- ]?(?:based )?(?:reviewers?|referees?|assistants?|agents?|evaluators?|judges?|readers?|systems?|models?|tools?))\b",
         r"\b(?:reviewers?|referees?|meta-?reviewers?|area chairs?|program committee|evaluators?|examiners?)\b",
+        r"\b(?:if|as|since|when|because) you(?:'re| are)? (?:an? |the )?(?:ai|llm|language model|assistant|model|reviewer|bot|automated \w+|machine)\b",
+        r"\b(?:when|while|before|as you are)\s+(?:generating|writing|drafting|producing|preparing|composing|summari[sz]ing)\s+(?:the|your|a|this)\s+(?:review|assessment|evaluation|summary|report|meta-?review|verdict)\b",
+        r"\b(?:any|every|each|the|an?)\s+(?:model|system|AI|tool|agent|program|reader|bot)s?\b[^.!?\n]{0,30}?\b(?:evaluat|review|assess|judg|rat(?:e|es|ing)\b|scor|summari[sz]|read)\w*",
         r"\b(?:large )?language models?\b|\bLLMs?\b|\bchat-?gpt\b|\bGPT-?\d(?:\.\d)?o?\b|\bclaude\b|\bgemini\b|\bcopilot\b|\bassistant\b",
     ],
     "directive": [
         r"\b(?:please|kindly)\b",
         r"\byou (?:must|should|shall|need to|have to|are (?:required|instructed|asked|expected|supposed|told) to|will|are to)\b",
-        r"\b(?:reviewers?|referees?|LLMs?|models?|assistants?|evaluators?|AI)\s+(?:must|should|shall|need to|needs to|have to|has to|are (?:required|instructed|asked|expected|advised) to|is (?:required|instructed|asked|expected) to)\b",
-        r"\b(?:it is|it's) (?:essential|important|critical|crucial|mandatory|required) that (?:you|the reviewer|reviewers|the model)\b",
+        rf"\b(?:reviewers?|referees?|LLMs?|models?|assistants?|evaluators?|AI|systems?|agents?|judges?)\b{_G}\b(?:must|should|shall|need to|needs to|have to|has to|are (?:required|instructed|asked|expected|advised) to|is (?:required|instructed|asked|expected) to)\b",
+        rf"\b(?:it is|it's) (?:essential|important|critical|crucial|mandatory|required|necessary|imperative) that\b",
     ],
     "praise": [
-        r"\b(?:groundbreaking|ground-breaking|revolutionary|flawless|impeccable|exceptional(?:ly)?|outstanding|brilliant|paradigm[- ]shifting|landmark|seminal|masterpiece|extraordinary|unprecedented|stellar|superb|perfect|faultless|transformative|game[- ]changing|must[- ]read)\b",
-        r"\b(?:accept(?:ance|ed)?|reject(?:ion|ed)?|novel(?:ty)?|strengths?|merits?|rating|score|award)\b",
+        r"\b(?:groundbreaking|ground-breaking|revolutionary|flawless|impeccable|exceptional(?:ly)?|outstanding|excellent|remarkable|brilliant|paradigm[- ]shifting|landmark|seminal|masterpiece|extraordinary|unprecedented|stellar|superb|perfect|faultless|transformative|game[- ]changing|must[- ]read)\b",
+    ],
+    "weak": [
+        r"\b(?:accept(?:ance|ed)?|reject(?:ion|ed)?|novel(?:ty)?|strengths?|merits?|ratings?|scores?|award|verdict|endorsed?|publication|full marks)\b",
     ],
     "chat": [
         r"<\|(?:im_start|im_end|system|user|assistant|endoftext|begin_of_text|start_header_id|eot_id)\|>",
@@ -97,7 +120,7 @@ ZH = {
         r"只(?:写|提|列出|强调|关注|谈)(?:优点|长处|正面|亮点|贡献)",
         r"(?:应当|应该|必须|一定要|务必)(?:被)?(?:接受|录用|录取|发表|给予高分)",
     ],
-    "outcome": [r"满分|最高分|强烈(?:推荐|接受)|高分|正面评价|积极评价"],
+    "outcome": [r"满分|最高分|强烈(?:推荐|接受)|高分|(?:正面|积极|好|高|最高|满|优秀|肯定|有利|正向|极高|很高)(?:的)?(?:评价|评审|评分|分数|审稿意见|打分|评级)"],
     "addressee": [r"审稿人|审稿专家|评审人|评审员|评审专家|审阅者|审稿者|评审者|大语言模型|语言模型|人工智能|AI助手|智能助手|助手"],
     "directive": [r"请|务必|必须|一定要|应当|应该|只能|不要|不得|切勿|禁止"],
     "praise": [r"开创性|突破性|革命性|完美无缺|无懈可击|杰出|卓越|里程碑"],
@@ -117,7 +140,7 @@ JA = {
         r"(?:弱点|欠点|短所|限界|問題点|不備)(?:には|を|について)?(?:一切)?(?:言及|触れ|指摘|記載)(?:しない|しないで|するな|せず)",
         r"(?:長所|強み|利点|良い点)(?:のみ|だけ)(?:を)?(?:強調|記述|述べ|書)",
     ],
-    "outcome": [r"満点|最高評価|高評価|強く採択|採択を推薦"],
+    "outcome": [r"満点|最高評価|高評価|強く採択|採択を推薦|(?:肯定的|好意的|高い|ポジティブ|良い|最高|満点)(?:な|の)?(?:評価|レビュー|スコア|点数|評点)"],
     "addressee": [r"査読者|査読委員|レビュアー|審査員|評価者|大規模言語モデル|言語モデル|AIアシスタント|アシスタント"],
     "directive": [r"してください|しなさい|すること|せよ|ください|必ず|べき|しないで"],
     "praise": [r"画期的|革新的|完璧|卓越|傑出"],
@@ -136,7 +159,7 @@ KO = {
         r"(?:약점|단점|한계|문제점|결함)(?:을|를|은|는|에\s*대해)?\s*(?:절대\s*)?(?:언급하지|지적하지|쓰지|말하지)",
         r"(?:장점|강점)(?:만)\s*(?:을|를)?\s*(?:강조|언급|작성)",
     ],
-    "outcome": [r"만점|최고\s*점수|강력\s*(?:채택|추천)|높은\s*점수"],
+    "outcome": [r"만점|최고\s*점수|강력\s*(?:채택|추천)|높은\s*점수|(?:긍정적|호의적|높은|최고의?|좋은|우수한|최상의?)\s*(?:인\s*)?(?:평가|리뷰|점수|심사|평점)"],
     "addressee": [r"심사위원|심사자|리뷰어|검토자|평가자|언어\s*모델|인공지능|어시스턴트"],
     "directive": [r"하십시오|하세요|해\s*주세요|하라|해야|반드시|마십시오|마세요|말\s*것"],
     "praise": [r"획기적|혁신적|완벽한|탁월한"],
@@ -159,9 +182,13 @@ DE = {
         r"\b(?:muss|soll|sollte|müssen) (?:unbedingt )?(?:angenommen|akzeptiert|veröffentlicht) werden\b",
         rf"\b(?:nur|ausschließlich)\b{_g}\b(?:Stärken|positive|Vorzüge)\b",
     ],
-    "outcome": [r"\b(?:klare|starke|uneingeschränkte) (?:Annahme|Akzeptanz)\b|\bHöchstnote\b|\bBestnote\b|\bvolle Punktzahl\b"],
+    "outcome": [
+        r"\b(?:klare|starke|uneingeschränkte) (?:Annahme|Akzeptanz)\b|\bHöchstnote\b|\bBestnote\b|\bvolle Punktzahl\b",
+        r"\b(?:positiv|wohlwollend|gut|hoh|höchst|best|ausgezeichnet|hervorragend|voll)\w*\s+(?:Bewertung|Begutachtung|Rezension|Beurteilung|Note|Punktzahl|Wertung|Gutachten|Empfehlung|Punkte)\b",
+        r"\b(?:zur Annahme|zur Veröffentlichung)\b",
+    ],
     "addressee": [r"\b(?:Gutachter(?:in|innen)?|Reviewer(?:in)?|Rezensent(?:in|en)?|Begutachter|Sprachmodell(?:e)?|KI|KI-Gutachter|KI-Assistent|Assistent)\b"],
-    "directive": [r"\b(?:bitte|geben Sie|gib|bewerten Sie|bewerte|empfehlen Sie|empfiehl|erwähnen Sie|erwähne|müssen Sie|sollten Sie|muss|müssen|soll|sollen)\b"],
+    "directive": [r"\b(?:bitte|geben Sie|gib|bewerten Sie|bewerte|empfehlen Sie|empfiehl|erwähnen Sie|erwähne|müssen Sie|sollten Sie|musst du|sollst du|du musst|du sollst|Sie müssen|Sie sollten)\b"],
     "praise": [r"\b(?:bahnbrechend\w*|revolutionär\w*|makellos\w*|herausragend\w*|hervorragend\w*|exzellent\w*)\b"],
     "chat": [],
     "meta": [r"\bPrompt-?Injection\b|\bInjektionsangriff\w*\b"],
@@ -181,7 +208,7 @@ FR = {
         r"\b(?:doit|devrait|mérite d'?|mérite d’)\s*(?:absolument\s+)?(?:être\s+)?(?:accepté|acceptée|publié|publiée)\b",
         rf"\b(?:uniquement|seulement)\b{_g}\b(?:les )?(?:points forts|forces|qualités|aspects positifs)\b",
     ],
-    "outcome": [r"\b(?:acceptation (?:forte|sans réserve)|note maximale|note parfaite|avis (?:très )?favorable)\b"],
+    "outcome": [r"\b(?:acceptation (?:forte|sans réserve)|note maximale|note parfaite|avis (?:très )?favorable)\b|\b(?:évaluation|critique|avis|note|revue|appréciation|recommandation)s?\s+(?:très\s+)?(?:positi(?:f|ve)|favorable|élogieu(?:x|se)|excellente|maximale|élevée|parfaite)s?\b"],
     "addressee": [r"\b(?:relecteurs?|relectrices?|évaluateurs?|évaluatrices?|rapporteurs?|examinateurs?|modèles? de langage|IA|assistant)\b"],
     "directive": [r"\b(?:veuillez|donnez|donne|attribuez|recommandez|acceptez|ne mentionnez|vous devez|il faut|devez|merci de)\b"],
     "praise": [r"\b(?:révolutionnaire|remarquable|exceptionnel(?:le)?|irréprochable|parfait(?:e)?|novateur|novatrice)\b"],
@@ -203,7 +230,7 @@ ES = {
         r"\b(?:debe|debería|merece)\s+(?:ser\s+)?(?:aceptado|aceptada|publicado|publicada)\b",
         rf"\b(?:solo|solamente|únicamente)\b{_g}\b(?:las )?(?:fortalezas|puntos fuertes|aspectos positivos|virtudes)\b",
     ],
-    "outcome": [r"\b(?:aceptación (?:fuerte|inmediata|sin reservas)|puntuación máxima|nota máxima|calificación máxima)\b"],
+    "outcome": [r"\b(?:aceptación (?:fuerte|inmediata|sin reservas)|puntuación máxima|nota máxima|calificación máxima)\b|\b(?:reseña|revisión|evaluación|valoración|calificación|puntuación|nota|opinión)\s+(?:muy\s+)?(?:positiva|favorable|excelente|alta|máxima|perfecta)s?\b|\b(?:máxima|mejor|más alta)\s+(?:puntuación|calificación|nota)\b"],
     "addressee": [r"\b(?:revisor(?:es|a|as)?|evaluador(?:es|a|as)?|árbitros?|dictaminador(?:es)?|modelos? de lenguaje|IA|asistente)\b"],
     "directive": [r"\b(?:por favor|dé|otorgue|asigne|recomiende|acepte|debe|deben|debes|no mencione)\b"],
     "praise": [r"\b(?:revolucionari[oa]|impecable|excepcional|innovador(?:a)?|extraordinari[oa])\b"],
@@ -225,9 +252,9 @@ RU = {
         r"\b(?:должна|должно|следует|стоит)\s+(?:быть\s+)?(?:принят[аьо]?|опубликован[аоы]?|одобрен[аоы]?)",
         rf"\b(?:только|исключительно)\s{_g}(?:достоинства|сильные стороны|преимущества|положительн\w*)",
     ],
-    "outcome": [r"\b(?:максимальн|наивысш|высш)\w* (?:балл|оценк)\w*|безусловно принять|(?:рекомендуется|рекомендую) к (?:принятию|публикации)"],
+    "outcome": [r"\b(?:максимальн|наивысш|высш)\w* (?:балл|оценк)\w*|безусловно принять|(?:рекомендуется|рекомендую) к (?:принятию|публикации)|\b(?:положительн|благоприятн|высок|хорош|отличн|лучш|восторженн)\w*\s+(?:оценк|рецензи|отзыв|балл)\w*"],
     "addressee": [r"\b(?:рецензент\w*|ревьюер\w*|эксперт\w*|языков\w+ модел\w+|ИИ|нейросет\w*|ассистент\w*)\b"],
-    "directive": [r"\b(?:пожалуйста|поставьте|поставь|дайте|дай|оцените|оцени|рекомендуйте|примите|не упоминайте|обязательно)\b"],
+    "directive": [r"\b(?:пожалуйста|поставьте|поставь|дайте|дай|оцените|оцени|рекомендуйте|примите|не упоминайте|обязательно|должен|должны|следует)\b"],
     "praise": [r"\b(?:революционн\w*|безупречн\w*|прорывн\w*|превосходн\w*)\b"],
     "chat": [],
     "meta": [r"\b(?:инъекци\w* промпт\w*|промпт-инъекци\w*|внедрени\w* (?:промпт|инструкц)\w*|джейлбрейк\w*)"],
@@ -258,13 +285,44 @@ PT = {
 LANGUAGES: dict[str, dict[str, list[str]]] = {
     "en": EN, "zh": ZH, "ja": JA, "ko": KO, "de": DE, "fr": FR, "es": ES, "ru": RU, "it": IT, "pt": PT,
 }
-CLASSES = ("override", "request", "outcome", "addressee", "directive", "praise", "chat", "meta")
+CLASSES = ("override", "request", "outcome", "addressee", "directive", "praise", "weak", "chat", "meta")
 
-_FLAGS = re.IGNORECASE | re.MULTILINE
+# Case-insensitive matching is done by lowering text and patterns: Python's re is several
+# times slower with IGNORECASE on alternations this large.
+_FLAGS = re.MULTILINE
+
+
+def lower_pattern(pattern: str) -> str:
+    """Lowercase a regex's literal characters, leaving escapes (\\S, \\W, \\B) alone."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        low = c.lower()
+        out.append(low if len(low) == 1 else c)
+        i += 1
+    return "".join(out)
+
+
+def lower(text: str) -> str:
+    """Lowercase with the same length (offsets into the lowered text hold for the original)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def compile_ci(pattern: str, flags: int = _FLAGS) -> re.Pattern[str]:
+    """Compile for matching against ``lower(text)``."""
+    return re.compile(lower_pattern(pattern), flags)
 
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), _FLAGS) if patterns else None
+    return compile_ci("|".join(f"(?:{p})" for p in patterns)) if patterns else None
 
 
 # One regex per class across all languages (the scanner), ...
@@ -276,17 +334,18 @@ LANG_RE: dict[str, re.Pattern[str] | None] = {
     code: _union(lang["override"] + lang["request"] + lang["outcome"]) for code, lang in LANGUAGES.items()
 }
 # A language model named as the one spoken to.
-MODEL_ADDRESSEE_RE = re.compile(
+MODEL_ADDRESSEE_RE = compile_ci(
     r"\b(?:ai|llm|automated|automatic|machine|model|bot|gpt|chatgpt|claude|gemini|llama)[- ]?(?:based )?"
     r"(?:reviewers?|referees?|assistants?|agents?|evaluators?|judges?|readers?|systems?|models?)\b"
     r"|\b(?:large )?language models?\b|\bLLMs?\b|\bchat-?gpt\b|\bassistant\b|语言模型|人工智能|言語モデル|언어\s*모델"
-    r"|\bSprachmodell|\bmodèles? de langage|\bmodelos? de lenguaje|языков\w+ модел",
+    r"|\bSprachmodell|\bmodèles? de langage|\bmodelos? de lenguaje|языков\w+ модел"
+    r"|\b(?:if|as|since|when) you(?:'re| are)? (?:an? |the )?(?:ai|llm|language model|assistant|model|bot)\b",
     _FLAGS,
 )
 # Strong signals only: what the ROT13, reversed and leetspeak views are scanned for.
 STRONG_RE = _union(EN["override"] + EN["request"] + EN["chat"][:2])
 # Meta-discussion of attacks: quoting markers near an instruction.
-EXAMPLE_RE = re.compile(
+EXAMPLE_RE = compile_ci(
     r"\b(?:e\.g\.|i\.e\.|for example|for instance|such as|like|example|examples|sample|string|strings|"
     r"payload|payloads|phrase|phrases|text (?:like|such as)|instructions? (?:like|such as)|reads?|"
     r"template|templates|prompt|prompts|contain(?:s|ing)?|embed(?:s|ded|ding)?|insert(?:s|ed|ing)?|"
@@ -314,6 +373,10 @@ definite unconditional immediate weak borderline positive favorable favourable g
 enthusiastic perfect uncritical high higher highest top maximum max full ten nine five stars best
 outstanding award worthy im_start im_end endoftext inst sys begin system assistant user human
 stars out
+reviewer reviewers referee referees evaluator evaluators assistant llm llms dear kindly please flawless
+merits merit publication conclude treat worthy deserving seminal groundbreaking exceptional impeccable
+regardless hidden secret confidential criticize criticise critique weigh regard portray respond reply
+everything excellent strongly highly warmly
 ignoriere ignorieren ignoriert vergiss vergessen missachte missachten übergehe verwirf verwerfen
 neue gib geben gebt erteile erteilen vergib vergeben schreibe schreiben verfasse verfassen
 empfiehl empfehlen empfehlt empfohlen annahme veröffentlichung nimm nehmen akzeptiere akzeptieren
@@ -353,3 +416,95 @@ CJK_ANCHOR_RE = re.compile(
     r"무시|잊|지시|지침|명령|프롬프트|평가|리뷰|점수|심사|평점|채택|승인|게재|수락|합격|약점|단점|한계|장점|강점|만점"
 )
 CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+# Per-class word gates: the letters a match of a class must contain. A class regex only
+# runs on a sentence that holds one of its literal words (by four-letter prefix, or whole
+# for short words); sentences with CJK characters run every class.
+def _literals(pattern: str) -> set[str]:
+    p = re.sub(r"([^\W\d_])\?", "", pattern)  # "reviewers?" -> "reviewer", "favou?rable" -> "favorable"
+    p = re.sub(r"\\[A-Za-z]", " ", p)
+    p = re.sub(r"\[[^\]]*\]", " ", p)
+    return {w.lower() for w in re.findall(r"[^\W\d_]{2,}", p)}
+
+
+CLASS_GATES: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+for _cls in CLASSES:
+    _lits: set[str] = set()
+    for _lang in LANGUAGES.values():
+        for _p in _lang.get(_cls, []):
+            _lits |= _literals(_p)
+    CLASS_GATES[_cls] = (
+        frozenset(w[:4] for w in _lits if len(w) >= 4),
+        frozenset(w for w in _lits if len(w) < 4),
+    )
+GATE_WORD_RE = re.compile(r"[^\W\d_]+")
+
+# A vocative: the sentence opens by naming who it speaks to ("Dear reviewer,", "Note to AI
+# reviewers:", "For automated evaluators:"). Checked in code: at most five words before it.
+VOCATIVE_RE = compile_ci(
+    r"\b(?:reviewers?|referees?|evaluators?|assistants?|models?|llms?|ais?|agents?|judges?|readers?|systems?|chairs?)"
+    r"\s*(?:note|notice|instructions?|guidance|only)?\s*[:,]"
+)
+
+
+# Pattern-level index: every pattern is compiled on its own and filed under the literal
+# words it contains (whole, and by three- and four-letter prefix). A sentence runs only the
+# patterns one of whose words it holds; the few patterns without letters always run.
+class _Indexed:
+    __slots__ = ("cls", "rx")
+
+    def __init__(self, cls: str, rx: re.Pattern[str]) -> None:
+        self.cls = cls
+        self.rx = rx
+
+
+# Words too common to file a pattern under (a pattern is filed under its rarer words).
+_STOP = frozenset(
+    "the this that these our my your you any all an of to for in on at is are be by with as and or not "
+    "do it its we they which who from into than then there here so such can will would has have had "
+    "de la le les des du un une el los las del y en que und der die das den dem mit ist sie ein eine "
+    "il di da per che al".split()
+)
+PATTERNS: list[_Indexed] = []
+ALWAYS: list[int] = []
+WORD_INDEX: dict[str, list[int]] = {}
+PREFIX3_INDEX: dict[str, list[int]] = {}
+PREFIX4_INDEX: dict[str, list[int]] = {}
+_CJK_PATTERN = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+for _cls in CLASSES:
+    for _lang in LANGUAGES.values():
+        for _p in _lang.get(_cls, []):
+            _i = len(PATTERNS)
+            PATTERNS.append(_Indexed(_cls, compile_ci(_p)))
+            _lits = {w for w in _literals(_p) if not _CJK_PATTERN.search(w)}
+            _lits = (_lits - _STOP) or _lits
+            if not _lits or _CJK_PATTERN.search(_p) and not re.search(r"[A-Za-z\u0400-\u04ff]{3}", _p):
+                ALWAYS.append(_i)
+                continue
+            for _w in _lits:
+                WORD_INDEX.setdefault(_w, []).append(_i)
+                if len(_w) == 3:
+                    PREFIX3_INDEX.setdefault(_w, []).append(_i)
+                elif len(_w) >= 4:
+                    PREFIX4_INDEX.setdefault(_w[:4], []).append(_i)
+CJK_PATTERNS = [i for i, p in enumerate(PATTERNS) if _CJK_PATTERN.search(p.rx.pattern)]
+
+
+def candidate_patterns(words: set[str], cjk: bool) -> list[int]:
+    """Ids of the patterns a text with these (lowercase) words could match, in order."""
+    ids: set[int] = set(ALWAYS)
+    wi, p3, p4 = WORD_INDEX, PREFIX3_INDEX, PREFIX4_INDEX
+    for w in words:
+        hit = wi.get(w)
+        if hit:
+            ids.update(hit)
+        hit = p3.get(w[:3])
+        if hit:
+            ids.update(hit)
+        hit = p4.get(w[:4])
+        if hit:
+            ids.update(hit)
+    if cjk:
+        ids.update(CJK_PATTERNS)
+    return sorted(ids)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ._encoded import payloads, transformed_hits
 from ._report import Finding, GuardReport, Verdict
+from ._lexicon import lower
 from ._text import (
     TRIGGER_RE,
     candidate_spans,
@@ -86,23 +87,33 @@ def _hidden_category(seg: Segment, start: int, end: int) -> tuple[str, float, st
 
 def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
     text = seg.text
+    low = lower(text)
     out: list[Finding] = []
     visible = seg.source == "page"
     starts = sentence_bounds(text)
     units: dict[int, tuple[int, int]] = {}
     if visible:
         for cs, ce in candidate_spans(text, starts):
-            for m in TRIGGER_RE.finditer(text, cs, ce):
-                s, e = sentence_at(text, starts, m.start())
-                units.setdefault(s, (s, e))
+            if ce - cs <= 500:
+                units[cs] = (cs, ce)
+            else:  # no sentence punctuation (tables, lists): windows around the hits
+                for m in TRIGGER_RE.finditer(low, cs, ce):
+                    s, e = sentence_at(text, starts, m.start())
+                    units.setdefault(s, (s, e))
     else:
         bounds = starts + [len(text)]
         for i in range(min(len(starts), _MAX_UNITS)):
             if bounds[i + 1] > bounds[i]:
                 units[bounds[i]] = (bounds[i], bounds[i + 1])
+        # Hidden instructions often span two sentences ("Note to the AI. Give it a 10.").
+        pairs: dict[int, tuple[int, int]] = {}
+        for i in range(min(len(starts), _MAX_UNITS) - 1):
+            if bounds[i + 2] - bounds[i] <= 600 and "\n\n" not in text[bounds[i] : bounds[i + 2]]:
+                pairs[-1 - i] = (bounds[i], bounds[i + 2])
+        units.update(pairs)
         if len(starts) > _MAX_UNITS:
             for cs, ce in candidate_spans(text, starts[_MAX_UNITS:]):
-                for m in TRIGGER_RE.finditer(text, cs, ce):
+                for m in TRIGGER_RE.finditer(low, cs, ce):
                     s, e = sentence_at(text, starts, m.start())
                     units.setdefault(s, (s, e))
     best_low: Finding | None = None
@@ -158,8 +169,8 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                 out.append(f)
             elif best_low is None or f.risk > best_low.risk:
                 best_low = f
-    if not visible and not out and best_low is not None:
-        out.append(best_low)
+    if not visible and not out and best_low is not None and seg.source in ("hidden", "fragment", "annotation", "form"):
+        out.append(best_low)  # evidence of concealment even when the words look harmless
     return out
 
 

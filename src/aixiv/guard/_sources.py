@@ -86,8 +86,8 @@ _SCALE = re.compile(r"\\(?:scalebox|resizebox\*?)\s*\{\s*(?P<a>[^{}]*)\}\s*(?:\{
 _PHANTOM = re.compile(r"\\(?:phantom|hphantom|vphantom)\s*(?=\{)")
 _RENDER3 = re.compile(r"\\(?:pdfliteral|special|pdfextension\s+literal)\s*\{[^{}]*\b[37]\s+Tr\b[^{}]*\}")
 _OFFPAGE = re.compile(
-    r"\\(?:put\s*\(\s*-?\d{4,}|hspace\*?\s*\{\s*-\s*(?:\d{3,}|[2-9]\d)\s*(?:cm|in|pt)|vspace\*?\s*\{\s*-\s*(?:\d{3,}|[3-9]\d)\s*(?:cm|in)|"
-    r"raisebox\s*\{\s*-?\s*(?:\d{3,}|[3-9]\d)\s*(?:cm|in)\}|begin\{textblock\*?\}\s*\{[^{}]*\}\s*\(\s*-?\d{2,})"
+    r"\\(?:put\s*\(\s*-?\d{4,}[^)]*\)|hspace\*?\s*\{\s*-\s*(?:\d{3,}|[2-9]\d)\s*(?:cm|in|pt)\s*\}|vspace\*?\s*\{\s*-\s*(?:\d{3,}|[3-9]\d)\s*(?:cm|in)\s*\}|"
+    r"raisebox\s*\{\s*-?\s*(?:\d{3,}|[3-9]\d)\s*(?:cm|in)\}|begin\{textblock\*?\}\s*\{[^{}]*\}\s*\(\s*-?\d{2,}[^)]*\))"
 )
 _OCG = re.compile(r"\\begin\{ocg\}(?:\[[^\]]*\])?\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{\s*0\s*\}")
 _PDFMETA = re.compile(r"\\(?:hypersetup|pdfinfo|pdfmetadata|DocumentMetadata)\s*(?=\{)")
@@ -261,6 +261,8 @@ _STYLE_WHITE = re.compile(r"(?:^|;|\s|\")\s*color\s*:\s*(?:white|#f{3}\b|#f{6}\b
 _STYLE_SMALL = re.compile(r"font-size\s*:\s*(?:0(?:\.\d+)?|[0-3](?:\.\d+)?)\s*(?:px|pt|em|rem)?\s*(?:;|\"|'|$)|font-size\s*:\s*0\b", re.I)
 _STYLE_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|\"|'|$)|\bhidden\b(?!\s*=\s*[\"']?false)|aria-hidden", re.I)
 _STYLE_OFF = re.compile(r"(?:left|top|right|text-indent|margin-left)\s*:\s*-\s*\d{3,}\s*(?:px|pt|em)|clip\s*:\s*rect\(\s*0|(?:height|width)\s*:\s*0(?:px)?\s*;[^\"']*overflow\s*:\s*hidden", re.I)
+# A dark background makes white text readable (table headers, badges).
+_DARK_BG = re.compile(r"background(?:-color)?\s*:\s*(?:black|navy|darkblue|#[0-5][0-9a-f](?:[0-9a-f]{4})?\b|#[0-5][0-9a-f]{2}\b|rgb\(\s*\d{1,2}\s*,)", re.I)
 _FONT_WHITE = re.compile(r"color\s*=\s*[\"']?(?:white|#fff\b|#ffffff)", re.I)
 _MD_COMMENT_LINK = re.compile(r"^\s*\[(?://|comment|_|#)\]:\s*(?:#|<>)\s*\((?P<a>[^)\n]*)\)|^\s*\[(?://|comment|_|#)\]:\s*(?:#|<>)\s*\"(?P<b>[^\"\n]*)\"", re.M)
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{20,})\]\((?P<url>[^)\s]*)(?:\s+\"(?P<title>[^\"\n]*)\")?\)")
@@ -285,7 +287,7 @@ def markdown_fragments(name: str, src: str) -> list[Fragment]:
                 kind = ("off_page", 1.0, "HTML positioned off screen or clipped away")
             elif _STYLE_SMALL.search(attrs):
                 kind = ("small_text", 1.0, "HTML font size too small to read")
-            elif _STYLE_WHITE.search(attrs) or (m.group("tag").lower() == "font" and _FONT_WHITE.search(attrs)):
+            elif (_STYLE_WHITE.search(attrs) or (m.group("tag").lower() == "font" and _FONT_WHITE.search(attrs))) and not _DARK_BG.search(attrs):
                 kind = ("white_text", 1.0, "HTML text coloured white")
             if not kind:
                 continue

@@ -8,6 +8,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ._lexicon import (
+    PATTERNS,
+    VOCATIVE_RE,
+    candidate_patterns,
+    compile_ci,
+    lower,
+    CLASS_GATES,
+    GATE_WORD_RE,
     ANCHOR_WORD_RE,
     ANCHORS,
     CJK_ANCHOR_RE,
@@ -43,24 +50,22 @@ def clean(text: str) -> str:
     return text
 
 
-PAPER_REF_RE = re.compile(
+PAPER_REF_RE = compile_ci(
     r"\b(?:this|the|our|present|current|my)\s+(?:paper|work|submission|manuscript|article|study|"
-    r"proposal|research|contribution)\b|本文|这篇(?:论文|文章)|该论文|此论文|本論文|この論文|"
-    r"이\s*논문|본\s*논문|\bdiese[rs]?\s+(?:Arbeit|Artikel|Beitrag|Manuskript)\b|"
-    r"\b(?:cet|cette|ce)\s+(?:article|travail|manuscrit)\b|\b(?:este|esta)\s+(?:artículo|trabajo|manuscrito)\b|"
-    r"\b(?:эт[ау]|данн(?:ая|ую))\s+(?:стать[яю]|работ[ау])\b",
-    re.IGNORECASE,
+    r"proposal|research|contribution)\b|\bthe final (?:decision|verdict|recommendation|score|rating)\b|本文|这篇(?:论文|文章)|该论文|此论文|该稿件|本稿件|这项工作|本研究|"
+    r"本論文|この論文|本稿|この研究|이\s*논문|본\s*논문|이\s*연구|"
+    r"\bdiese[rsnm]?\s+(?:Arbeit|Artikel|Beitrag|Manuskript|Einreichung|Studie)\b|"
+    r"\b(?:cet|cette|ce)\s+(?:article|travail|manuscrit|soumission|étude)\b|"
+    r"\b(?:este|esta)\s+(?:artículo|trabajo|manuscrito|envío|estudio|propuesta)\b|"
+    r"\b(?:эт[ауо]\w*|данн\w+|наш\w*)\s+(?:стать[яюи]|работ[аыу]|рукопис\w+|исследовани\w+)\b",
 )
-SECOND_PERSON_RE = re.compile(
-    r"\b(?:you|your|yourself|vous|usted|ustedes|вы|вам|ваш\w*)\b|你|您|あなた|당신", re.IGNORECASE
-)
-_IMPERATIVE_RE = re.compile(
-    r"(?:^\s*|[.!?:;\n\"“(\[]\s*)(?:please\s+|kindly\s+|now\s+|also\s+|instead\s+|simply\s+|just\s+)?"
+SECOND_PERSON_RE = compile_ci(r"\b(?:you|your|yourself|vous|usted|ustedes|вы|вам|ваш\w*)\b|你|您|あなた|당신")
+_IMPERATIVE_RE = compile_ci(
+    r"(?:^\s*|[.!?:;,\n\"“(\[]\s*)(?:please\s+|kindly\s+|now\s+|also\s+|instead\s+|simply\s+|just\s+)?"
     r"(?:give|rate|score|grade|recommend|accept|approve|endorse|write|output|say|state|print|praise|"
     r"emphasi[sz]e|highlight|focus|ignore|disregard|forget|return|respond|reply|assign|award|conclude|"
     r"treat|ensure|make sure|remember|be sure|do not|don't|never|always|only|avoid|refrain|pretend|act|"
     r"describe|summari[sz]e|begin|start|omit|overlook|stop|judge|evaluate|assess|mark|classify|label)\b",
-    re.IGNORECASE,
 )
 _TRIGGER_CLASSES = ("override", "request", "outcome", "chat")
 
@@ -116,8 +121,9 @@ def language_of(text: str) -> str:
 
 def instruction_language(text: str) -> str:
     """The language of the lexicon an instruction matched, or the language of its script."""
+    low = lower(text)
     for code, rx in LANG_RE.items():
-        if rx is not None and rx.search(text):
+        if rx is not None and rx.search(low):
             return code
     return language_of(text)
 
@@ -129,24 +135,41 @@ class Signals:
     second_person: bool = False
     model_addressee: bool = False
     imperative: bool = False
+    vocative: bool = False
 
     def has(self, cls: str) -> bool:
         return cls in self.hits
 
 
-def signals(text: str) -> Signals:
+def signals(text: str, *, gated: bool = True) -> Signals:
     sig = Signals()
-    for cls, rx in CLASS_RE.items():
-        if rx is None:
-            continue
-        m = rx.search(text)
-        if m:
-            sig.hits[cls] = m.group(0).strip()[:80]
+    low = lower(text)
+    hits = sig.hits
+    if gated:
+        cjk = CJK_RE.search(low) is not None
+        for i in candidate_patterns(set(GATE_WORD_RE.findall(low)), cjk):
+            pat = PATTERNS[i]
+            if pat.cls in hits:
+                continue
+            m = pat.rx.search(low)
+            if m:
+                hits[pat.cls] = text[m.start() : m.end()].strip()[:80]
+    else:
+        for cls, rx in CLASS_RE.items():
+            if rx is None:
+                continue
+            m = rx.search(low)
+            if m:
+                hits[cls] = text[m.start() : m.end()].strip()[:80]
     if sig.hits:
-        sig.paper_ref = PAPER_REF_RE.search(text) is not None
-        sig.second_person = SECOND_PERSON_RE.search(text) is not None
-        sig.model_addressee = MODEL_ADDRESSEE_RE.search(text) is not None
-        sig.imperative = _IMPERATIVE_RE.search(text) is not None or "directive" in sig.hits
+        sig.paper_ref = PAPER_REF_RE.search(low) is not None
+        sig.second_person = SECOND_PERSON_RE.search(low) is not None
+        sig.model_addressee = MODEL_ADDRESSEE_RE.search(low) is not None
+        sig.imperative = _IMPERATIVE_RE.search(low) is not None or "directive" in sig.hits
+        v = VOCATIVE_RE.search(low)
+        if v is not None and len(low[max(0, low.rfind("\n", 0, v.start())) : v.start()].split()) <= 5:
+            sig.imperative = True
+            sig.vocative = True
     return sig
 
 
@@ -160,44 +183,47 @@ def severity(sig: Signals, *, context: Signals | None = None) -> tuple[float, st
         or (context is not None and ("addressee" in context.hits or context.model_addressee))
     )
     directed = sig.imperative or sig.second_person
+    # Evidence that the text speaks about *this* submission to whoever judges it.
+    pointed = sig.paper_ref or sig.second_person or sig.vocative
     if "override" in h:
         return 0.95, f"tells the reader to drop its instructions ({h['override']!r})"
     if "request" in h:
-        if directed or addressed or sig.paper_ref:
+        if pointed:
             return 0.9, f"asks for a favourable verdict ({h['request']!r})"
+        if addressed or directed:
+            return 0.7, f"asks for a favourable verdict ({h['request']!r})"
         return 0.55, f"request-like wording about a verdict ({h['request']!r})"
     if "outcome" in h:
         if addressed and directed:
-            return 0.85, f"tells a reviewer or model what verdict to give ({h['outcome']!r})"
+            if pointed:
+                return 0.85, f"tells a reviewer or model what verdict to give ({h['outcome']!r})"
+            return 0.65, f"tells a reviewer or model what verdict to give ({h['outcome']!r})"
         if sig.paper_ref and (directed or addressed):
             return 0.7, f"prescribes a verdict for the paper ({h['outcome']!r})"
-        if sig.paper_ref or addressed or directed:
+        if pointed or addressed or directed:
             return 0.6, f"names a verdict for the paper ({h['outcome']!r})"
         return 0.55, f"verdict vocabulary ({h['outcome']!r})"
     if "chat" in h:
         return 0.7, f"chat-template or role marker ({h['chat']!r})"
+    evaluative = h.get("praise") or h.get("weak")
+    if evaluative and directed and (sig.model_addressee or "addressee" in h):
+        if pointed:
+            return 0.85, f"tells a reviewer or model how to judge the paper ({evaluative!r})"
+        return 0.65, f"tells a reviewer or model how to judge ({evaluative!r})"
     if sig.model_addressee and directed:
         return 0.6, "addresses a language model with an instruction"
-    if "praise" in h and directed and sig.model_addressee:
-        return 0.85, f"tells a language model how to judge the paper ({h['praise']!r})"
-    if "praise" in h and directed and "addressee" in h:
-        return 0.75, f"tells reviewers how to judge the paper ({h['praise']!r})"
+    if evaluative and (pointed or addressed or directed):
+        return 0.55, f"evaluative wording about the paper ({evaluative!r})"
     if "praise" in h:
-        if sig.paper_ref or addressed:
-            return 0.45, f"evaluative wording about the paper ({h['praise']!r})"
-        return 0.35, f"evaluative wording ({h['praise']!r})"
+        return 0.45, f"evaluative wording ({h['praise']!r})"
+    if "weak" in h:
+        return 0.3, f"evaluation vocabulary ({h['weak']!r})"
     if "addressee" in h and directed:
         return 0.4, "addresses reviewers or models with an instruction"
     return 0.12, "no instruction wording"
 
 
-def is_trigger(text: str) -> bool:
-    return any(CLASS_RE[c].search(text) for c in _TRIGGER_CLASSES)
-
-
-TRIGGER_RE = re.compile(
-    "|".join(f"(?:{CLASS_RE[c].pattern})" for c in _TRIGGER_CLASSES), re.IGNORECASE | re.MULTILINE
-)
+TRIGGER_RE = re.compile("|".join(f"(?:{CLASS_RE[c].pattern})" for c in _TRIGGER_CLASSES), re.MULTILINE)
 
 
 def sentence_bounds(text: str) -> list[int]:
@@ -221,7 +247,7 @@ def quoted_or_example(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 160) : start]
     if sum(sentence.count(q) for q in QUOTE_CHARS) >= 2:
         return True
-    if EXAMPLE_RE.search(sentence) or EXAMPLE_RE.search(before[-80:]):
+    if EXAMPLE_RE.search(lower(sentence)) or EXAMPLE_RE.search(lower(before[-80:])):
         return True
     stripped = before.rstrip()
     return stripped.endswith((":", "“", '"', "«", "「"))

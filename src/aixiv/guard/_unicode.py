@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ._confusables import CONFUSABLE_TO_ASCII
+from ._lexicon import lower
 from ._text import INVISIBLE_RE, TRIGGER_RE, clean
 
 
@@ -123,25 +124,52 @@ def skeleton(text: str) -> str:
     return text.translate(CONFUSABLE_TO_ASCII)
 
 
+_WORD_AROUND = re.compile(r"\w+")
+
+
 def confusable_hits(text: str) -> list[Hit]:
     """Mixed-script words, and instructions that only appear once look-alikes are folded."""
     if text.isascii() or _CONFUSABLE_RE.search(text) is None:
         return []
+    # Words holding a look-alike inside (not only first: μm, βVAE are symbols) next to ASCII letters.
+    mixed: list[tuple[int, int, str]] = []
+    last_end = -1
+    for c in _CONFUSABLE_RE.finditer(text):
+        if c.start() < last_end:
+            continue
+        lo = c.start()
+        while lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+            lo -= 1
+        m = _WORD_AROUND.match(text, lo)
+        if not m:
+            continue
+        word = m.group()
+        last_end = m.end()
+        if len(word) >= 4 and any("a" <= ch.lower() <= "z" for ch in word) and _CONFUSABLE_RE.search(word, 1):
+            mixed.append((m.start(), m.end(), word))
+    if not mixed:
+        return []
     hits: list[Hit] = []
-    mixed = list(_MIXED_WORD.finditer(text))
-    skel = skeleton(text)
-    original = {m.start() for m in TRIGGER_RE.finditer(text)} if mixed or skel != text else set()
-    for m in TRIGGER_RE.finditer(skel):
-        if m.start() in original:
-            continue
-        start = max(0, skel.rfind("\n", 0, m.start()) + 1, m.start() - 200)
-        end = skel.find("\n", m.end())
-        end = min(len(skel) if end < 0 else end, m.end() + 200)
-        if _CONFUSABLE_RE.search(text, start, end) is None:
-            continue
-        hits.append(Hit("homoglyph", m.start(), m.end(), skel[start:end], "look-alike letters from another script spell an instruction", 0.5, 0.85))
-    if not hits and len(mixed) >= 2:
-        words = ", ".join(sorted({m.group() for m in mixed})[:5])
-        hits.append(Hit("mixed_script", mixed[0].start(), mixed[-1].end(), skeleton(" ".join(m.group() for m in mixed[:20])),
-                        f"{len(mixed)} words mix Latin with look-alike letters ({words})", 0.35 if len(mixed) >= 4 else 0.25, 0.8))
+    # Windows around the disguised words, read again through their skeleton.
+    windows: list[tuple[int, int]] = []
+    for start, end, _ in mixed:
+        lo, hi = max(0, start - 250), min(len(text), end + 250)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    for lo, hi in windows:
+        chunk = text[lo:hi]
+        skel = skeleton(chunk)
+        before = {m.start() for m in TRIGGER_RE.finditer(lower(chunk))}
+        for m in TRIGGER_RE.finditer(lower(skel)):
+            if m.start() in before:
+                continue
+            hits.append(Hit("homoglyph", lo + m.start(), lo + m.end(), skel, "look-alike letters from another script spell an instruction", 0.5, 0.85))
+            break
+    if not hits:
+        words = ", ".join(sorted({w for _, _, w in mixed})[:5])
+        n = len(mixed)
+        hits.append(Hit("mixed_script", mixed[0][0], mixed[-1][1], skeleton(" ".join(w for _, _, w in mixed[:20])),
+                        f"{n} words mix Latin with look-alike letters ({words})", 0.6 if n >= 4 else 0.35 if n >= 2 else 0.25, 0.85))
     return hits

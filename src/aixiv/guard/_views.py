@@ -72,6 +72,14 @@ class Views:
 
 # ------------------------------------------------------------------ colour helpers
 
+_SINGLE_NL = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def flat(text: str) -> str:
+    """Line wraps become spaces (same length, so offsets hold); paragraph breaks stay."""
+    return _SINGLE_NL.sub(" ", text) if "\n" in text else text
+
+
 def _rgb(hexcolor: str | None) -> tuple[float, float, float] | None:
     if not hexcolor or not hexcolor.startswith("#") or len(hexcolor) != 7:
         return None
@@ -271,10 +279,10 @@ def _pdf(doc: Document) -> tuple[list[Segment], list[str], dict[str, int | float
         visible = "".join(vis_parts)
         reader_pages.append(visible)
         if visible.strip():
-            segments.append(Segment(visible, "".join(vis_raw), "page", "body", page=number, pieces=vis_pieces))
+            segments.append(Segment(flat(visible), "".join(vis_raw), "page", "body", page=number, pieces=vis_pieces))
         if hid_parts:
             segments.append(
-                Segment("".join(hid_parts), "".join(hid_raw), "hidden", "body", concealment=1.0, page=number, pieces=hid_pieces)
+                Segment(flat("".join(hid_parts)), "".join(hid_raw), "hidden", "body", concealment=1.0, page=number, pieces=hid_pieces)
             )
     return segments, reader_pages, {"concealed_chars": concealed_chars, "spans": len(doc.spans), "shapes": len(doc.shapes)}
 
@@ -363,13 +371,13 @@ def _sources(doc: Document) -> tuple[list[Segment], list[str]]:
     for fr in fragments:
         visible = _remove_fragment(visible, fr.text)
         loc = fr.location if fr.location != "source" else f"source:{fr.file}:{fr.line}"
-        segments.append(Segment(clean(fr.text), fr.text, "fragment", loc, fr.concealment, fr.category, fr.why))
+        segments.append(Segment(flat(clean(fr.text)), fr.text, "fragment", loc, fr.concealment, fr.category, fr.why))
     for c in doc.comments:
         if not c.text.strip():
             continue
         visible = _remove_fragment(visible, c.text) if len(c.text) > 20 and c.text.strip() in visible else visible
         segments.append(
-            Segment(clean(c.text), c.text, "comment", f"comment:{c.file}:{c.line}", 0.8, "source_comment", "a source comment: never rendered, read by models given the source")
+            Segment(flat(clean(c.text)), c.text, "comment", f"comment:{c.file}:{c.line}", 0.8, "source_comment", "a source comment: never rendered, read by models given the source")
         )
     return segments, [visible]
 
@@ -383,7 +391,7 @@ def build_views(doc: Document) -> Views:
         visible = reader_pages[0] if reader_pages else ""
         segments = []
         if visible.strip():
-            segments.append(Segment(clean(visible), visible, "page", "body"))
+            segments.append(Segment(flat(clean(visible)), visible, "page", "body"))
         segments.extend(source_segments)
         stats = {"concealed_chars": sum(len(s.text) for s in source_segments), "spans": 0, "shapes": 0}
     visible_text = "\n".join(reader_pages)

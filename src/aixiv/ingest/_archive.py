@@ -101,11 +101,15 @@ def _read_zip(data: bytes, max_members: int, budget: _Budget) -> Archive:
             name = safe_name(info.filename)
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
-                raise IngestError("bad-archive", f"The archive holds a symbolic link: {info.filename!r}")
+                raise IngestError(
+                    "bad-archive", f"The archive holds a symbolic link: {info.filename!r}"
+                )
             if info.is_dir() or not name:
                 continue
             if info.flag_bits & 0x1:
-                raise IngestError("bad-archive", f"The archive member {info.filename!r} is encrypted")
+                raise IngestError(
+                    "bad-archive", f"The archive member {info.filename!r} is encrypted"
+                )
             archive.members.append(name)
             if not _wanted(name):
                 continue
@@ -114,16 +118,33 @@ def _read_zip(data: bytes, max_members: int, budget: _Budget) -> Archive:
                     _add(archive, name, budget.read(fh, info.file_size))
             except IngestError:
                 raise
-            except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError, zlib.error) as exc:
-                raise IngestError("bad-archive", f"The archive member {name!r} cannot be read ({exc})") from None
+            except (
+                zipfile.BadZipFile,
+                NotImplementedError,
+                ValueError,
+                OSError,
+                EOFError,
+                zlib.error,
+            ) as exc:
+                raise IngestError(
+                    "bad-archive", f"The archive member {name!r} cannot be read ({exc})"
+                ) from None
     return archive
+
+
+class _NotTar(Exception):
+    """Not a tar stream at all (its first header is missing or invalid)."""
 
 
 def _read_tar(data: bytes, max_members: int, budget: _Budget) -> Archive:
     archive = Archive()
     count = 0
-    # Stream mode: a member's data is decompressed only after its header has been checked.
-    with tarfile.open(fileobj=io.BytesIO(data), mode="r|*") as tf:
+    try:
+        # Stream mode: a member's data is decompressed only after its header has been checked.
+        tf = tarfile.open(fileobj=io.BytesIO(data), mode="r|*")
+    except tarfile.ReadError as exc:
+        raise _NotTar(str(exc)) from None
+    with tf:
         for member in tf:
             count += 1
             if count > max_members:
@@ -136,13 +157,17 @@ def _read_tar(data: bytes, max_members: int, budget: _Budget) -> Archive:
             if member.isdir() or not name:
                 continue
             if not member.isreg():
-                raise IngestError("bad-archive", f"The archive holds a special file: {member.name!r}")
+                raise IngestError(
+                    "bad-archive", f"The archive holds a special file: {member.name!r}"
+                )
             budget.declare(member.size)
             archive.members.append(name)
             if _wanted(name):
                 fh = tf.extractfile(member)
                 if fh is not None:
                     _add(archive, name, budget.read(fh, member.size))
+    if count == 0:
+        raise _NotTar("no members")  # e.g. a gzip file that holds no tar at all
     return archive
 
 
@@ -155,6 +180,8 @@ def _gunzip_single(data: bytes, filename: str, budget: _Budget) -> Archive:
         raise IngestError("bad-archive", f"The gzip file cannot be read ({exc})") from None
     if len(out) > budget.limit or inflater.unconsumed_tail:
         raise IngestError("zip-bomb", f"The file unpacks to more than {_mb(budget.limit)}")
+    if not inflater.eof:
+        raise IngestError("bad-archive", "The gzip file is truncated")
     base = posixpath.basename(filename.replace("\\", "/")) or "main.tex"
     for suffix in (".gz", ".tgz"):
         if base.lower().endswith(suffix):
@@ -164,7 +191,9 @@ def _gunzip_single(data: bytes, filename: str, budget: _Budget) -> Archive:
     return Archive(files={base: out}, members=[base])
 
 
-def read_archive(data: bytes, filename: str, *, max_members: int, max_unpacked_bytes: int) -> Archive:
+def read_archive(
+    data: bytes, filename: str, *, max_members: int, max_unpacked_bytes: int
+) -> Archive:
     """The text members of an archive, checked against every limit."""
     budget = _Budget(max_unpacked_bytes)
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
@@ -173,7 +202,9 @@ def read_archive(data: bytes, filename: str, *, max_members: int, max_unpacked_b
         return _read_tar(data, max_members, budget)
     except IngestError:
         raise
-    except (tarfile.TarError, EOFError, OSError, zlib.error, ValueError) as exc:
-        if data.startswith(b"\x1f\x8b") and isinstance(exc, tarfile.ReadError) and budget.used == 0:
+    except _NotTar as exc:
+        if data.startswith(b"\x1f\x8b"):
             return _gunzip_single(data, filename, _Budget(max_unpacked_bytes))
+        raise IngestError("bad-archive", f"The archive cannot be read ({exc})") from None
+    except (tarfile.TarError, EOFError, OSError, zlib.error, ValueError) as exc:
         raise IngestError("bad-archive", f"The archive cannot be read ({exc})") from None

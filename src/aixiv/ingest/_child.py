@@ -49,7 +49,9 @@ def reply_for(args: dict, data: bytes) -> bytes:  # type: ignore[type-arg]
     except IngestError as exc:
         return _error(exc.code, exc.message)
     except MemoryError:
-        return _error("memory", f"Parsing needed more than {memory_mb} MB of memory and was stopped")
+        return _error(
+            "memory", f"Parsing needed more than {memory_mb} MB of memory and was stopped"
+        )
     except RecursionError:
         return _error("crash", "The file is nested too deeply to be parsed")
     except Exception as exc:  # a parser bug must reach the caller as an IngestError
@@ -61,9 +63,15 @@ def main() -> None:
     reply_fd = os.dup(1)
     os.dup2(2, 1)  # stray output (Python or C) must not corrupt the reply
     _limit(int(args["memory_mb"]), float(args["timeout_s"]))
-    data = sys.stdin.buffer.read()
-    reply = reply_for(args, data)
-    del data
+    try:
+        data = sys.stdin.buffer.read()
+    except MemoryError:
+        reply = _error(
+            "memory", f"The file needs more than {args['memory_mb']} MB of memory to be read"
+        )
+    else:
+        reply = reply_for(args, data)
+        del data
     with os.fdopen(reply_fd, "wb") as out:
         out.write(reply)
 

@@ -87,7 +87,7 @@ def detect_format(filename: str, data: bytes) -> str:
     sample = data[:65536]
     if _LATEX_SIGNS.search(sample) and b"\\begin{document}" in data:
         return "latex"
-    if ext in _TEXT_EXT:
+    if ext in _TEXT_EXT and ext:
         return "text"
     if ext in _ARCHIVE_EXT:
         # An archive name over plain text content: read it by its content.

@@ -85,7 +85,9 @@ def ingest(filename: str, data: bytes, settings: Settings | None = None) -> Docu
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
-        raise IngestError("timeout", f"Parsing took longer than {timeout:g} s and was stopped") from None
+        raise IngestError(
+            "timeout", f"Parsing took longer than {timeout:g} s and was stopped"
+        ) from None
     except BaseException:
         proc.kill()
         proc.wait()
@@ -105,11 +107,14 @@ def _raise_for_death(code: int, stderr: bytes) -> None:
     if code is not None and code < 0:
         if -code == signal.SIGKILL:
             raise IngestError(
-                "memory", "The parser was killed by the system, most likely for using too much memory"
+                "memory",
+                "The parser was killed by the system, most likely for using too much memory",
             )
         if -code == signal.SIGXCPU:
             raise IngestError("timeout", "Parsing used more CPU time than allowed and was stopped")
-        raise IngestError("crash", f"The parser crashed on this file ({_signal_name(-code)}) and was stopped")
+        raise IngestError(
+            "crash", f"The parser crashed on this file ({_signal_name(-code)}) and was stopped"
+        )
     if tail and "MemoryError" in tail[-1]:
         raise IngestError("memory", "Parsing needed more memory than allowed and was stopped")
     raise IngestError("crash", f"The parser stopped without an answer (exit code {code})")

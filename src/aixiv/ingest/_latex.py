@@ -45,7 +45,12 @@ def _bibitems(text: str) -> list[str]:
 
 def _format_bib(fields: dict[str, str]) -> str:
     parts = [fields.get("author", ""), fields.get("title", "")]
-    venue = fields.get("journal") or fields.get("booktitle") or fields.get("publisher") or fields.get("howpublished", "")
+    venue = (
+        fields.get("journal")
+        or fields.get("booktitle")
+        or fields.get("publisher")
+        or fields.get("howpublished", "")
+    )
     parts.append(", ".join(p for p in (venue, fields.get("year", "")) if p))
     text = ". ".join(p.strip().rstrip(".") for p in parts if p.strip())
     return re.sub(r"\s+", " ", latex_to_text(text)).strip() + "." if text else ""
@@ -55,7 +60,10 @@ def _references(body: str, stripped: dict[str, str], main: str) -> list[str]:
     if "\\bibitem" in body:
         return _bibitems(body[body.find("\\bibitem") :])
     stem = main.rsplit(".", 1)[0]
-    bbls = sorted((n for n in stripped if n.lower().endswith(".bbl")), key=lambda n: n.rsplit(".", 1)[0] != stem)
+    bbls = sorted(
+        (n for n in stripped if n.lower().endswith(".bbl")),
+        key=lambda n: n.rsplit(".", 1)[0] != stem,
+    )
     for name in bbls:
         if "\\bibitem" in stripped[name]:
             return _bibitems(stripped[name][stripped[name].find("\\bibitem") :])
@@ -68,7 +76,11 @@ def _references(body: str, stripped: dict[str, str], main: str) -> list[str]:
     cited: list[str] = []
     for group in _CITED.findall(body):
         cited.extend(k.strip() for k in group.split(",") if k.strip())
-    keys = list(entries) if "*" in cited or not cited else [k for k in dict.fromkeys(cited) if k in entries]
+    keys = (
+        list(entries)
+        if "*" in cited or not cited
+        else [k for k in dict.fromkeys(cited) if k in entries]
+    )
     return [entry for k in keys if (entry := _format_bib(entries[k]))][:2000]
 
 
@@ -110,7 +122,9 @@ def parse_latex_files(files: dict[str, str], warnings: list[str] | None = None) 
                 "The upload holds no LaTeX file (.tex) with \\documentclass and \\begin{document}",
             )
         main = max(tex, key=lambda n: len(stripped[n]))
-        warnings.append(f"No file has \\documentclass and \\begin{{document}}; {main} is read as the body")
+        warnings.append(
+            f"No file has \\documentclass and \\begin{{document}}; {main} is read as the body"
+        )
     elif not has_document(stripped[main]):
         warnings.append(f"{main} has no \\documentclass")
     main_text = stripped[main]

@@ -53,20 +53,30 @@ def split_comments(name: str, text: str) -> tuple[str, list[SourceComment]]:
         if kind == "comment":
             body = m.group()[1:]
             if body.strip():
-                comments.append(SourceComment(file=name, line=_line_of(text, m.start(), cache), text=body))
+                comments.append(
+                    SourceComment(file=name, line=_line_of(text, m.start(), cache), text=body)
+                )
             out.append("")
         elif kind == "cenv":
             close = text.find("\\end{comment}", end)
             stop = len(text) if close < 0 else close
             comments.append(
-                SourceComment(file=name, line=_line_of(text, m.start(), cache), text=text[end:stop].strip("\n"))
+                SourceComment(
+                    file=name,
+                    line=_line_of(text, m.start(), cache),
+                    text=text[end:stop].strip("\n"),
+                )
             )
             out.append(_blank(text[m.start() : stop]))
             end = len(text) if close < 0 else close + len("\\end{comment}")
         elif kind == "iffalse":
             stop, resume = _false_branch_end(text, end)
             comments.append(
-                SourceComment(file=name, line=_line_of(text, m.start(), cache), text=text[end:stop].strip("\n"))
+                SourceComment(
+                    file=name,
+                    line=_line_of(text, m.start(), cache),
+                    text=text[end:stop].strip("\n"),
+                )
             )
             out.append(_blank(text[m.start() : stop]))
             end = resume
@@ -106,9 +116,15 @@ def has_document(text: str) -> bool:
 
 def find_main(stripped: dict[str, str]) -> str | None:
     """The root file: \\documentclass and \\begin{document}; known names, then shallow, then large."""
-    candidates = [n for n, t in stripped.items() if n.lower().endswith((".tex", ".ltx")) and has_document(t)]
+    candidates = [
+        n for n, t in stripped.items() if n.lower().endswith((".tex", ".ltx")) and has_document(t)
+    ]
     if not candidates:
-        candidates = [n for n, t in stripped.items() if n.lower().endswith((".tex", ".ltx")) and "\\begin{document}" in t]
+        candidates = [
+            n
+            for n, t in stripped.items()
+            if n.lower().endswith((".tex", ".ltx")) and "\\begin{document}" in t
+        ]
     if not candidates:
         return None
 
@@ -153,7 +169,9 @@ def expand(main: str, stripped: dict[str, str], warnings: list[str]) -> str:
             if found is None:
                 return ""
             if found in stack or depth >= MAX_DEPTH:
-                warnings.append(f"\\input of {found} is nested too deeply or circular; it was not followed")
+                warnings.append(
+                    f"\\input of {found} is nested too deeply or circular; it was not followed"
+                )
                 return ""
             if used[0] + len(stripped[found]) > MAX_EXPANDED:
                 warnings.append("The included files are too large in total; some were not followed")
@@ -201,13 +219,13 @@ def bib_entries(text: str) -> dict[str, dict[str, str]]:
         fields: dict[str, str] = {}
         i = m.end()
         while i < len(text):
+            while i < len(text) and text[i] in " \t\r\n,":
+                i += 1
             fm = _BIB_FIELD.match(text, i)
             if not fm:
                 break
             value, i = _bib_value(text, fm.end())
             fields[fm.group("name").lower()] = re.sub(r"\s+", " ", value).strip()
-            while i < len(text) and text[i] in " \t\r\n,":
-                i += 1
             if len(fields) > 60:
                 break
         entries[m.group("key")] = fields

@@ -291,5 +291,5 @@ def _tidy(text: str) -> str:
     joined = "\n\n".join(re.sub(r"[ \t]*\n[ \t]*", " ", p) for p in paragraphs)
     joined = joined.replace(_HARD_BREAK, "\n")
     joined = re.sub(r"[ \t]+", " ", joined)
-    joined = re.sub(r" *\n *", "\n", joined)
+    joined = re.sub(r" *\n *", "\n", joined).replace(" , ", ", ")
     return re.sub(r"\n{3,}", "\n\n", joined).strip()

@@ -36,9 +36,7 @@ def _open(data: bytes) -> pymupdf.Document:
         raise IngestError("corrupt-pdf", f"The PDF cannot be read ({exc})") from None
     if doc.needs_pass:
         doc.close()
-        raise IngestError(
-            "encrypted", "The PDF is encrypted and cannot be read without a password"
-        )
+        raise IngestError("encrypted", "The PDF is encrypted and cannot be read without a password")
     return doc
 
 
@@ -50,9 +48,7 @@ def _page_count(doc: pymupdf.Document, max_pages: int) -> int:
             "corrupt-pdf", f"The PDF's page tree is invalid and cannot be read ({exc})"
         ) from None
     if count > max_pages:
-        raise IngestError(
-            "too-many-pages", f"The PDF has {count} pages; the limit is {max_pages}"
-        )
+        raise IngestError("too-many-pages", f"The PDF has {count} pages; the limit is {max_pages}")
     if count == 0:
         raise IngestError("corrupt-pdf", "The PDF has no pages (it may be damaged or truncated)")
     return count
@@ -63,7 +59,9 @@ def _layers(doc: pymupdf.Document) -> list[Layer]:
         ocgs = doc.get_ocgs() or {}
     except Exception:
         return []
-    return [Layer(name=str(v.get("name", "")), visible=bool(v.get("on", True))) for v in ocgs.values()]
+    return [
+        Layer(name=str(v.get("name", "")), visible=bool(v.get("on", True))) for v in ocgs.values()
+    ]
 
 
 def _show_all_layers(doc: pymupdf.Document) -> pymupdf.Document:
@@ -75,17 +73,23 @@ def _show_all_layers(doc: pymupdf.Document) -> pymupdf.Document:
 
 
 def parse_pdf(data: bytes, *, max_pages: int) -> Document:
-    pymupdf.TOOLS.reset_mupdf_warnings()
     doc = _open(data)
     try:
         count = _page_count(doc, max_pages)
         result = Document(source_format="pdf", page_count=count)
         if doc.is_repaired:
-            result.warnings.append("The PDF was damaged and has been repaired; content may be missing")
+            result.warnings.append(
+                "The PDF was damaged and has been repaired; content may be missing"
+            )
         result.layers = _layers(doc)
         if any(not layer.visible for layer in result.layers):
             doc = _show_all_layers(doc)
         lines = _read_pages(doc, result)
+        if doc.is_repaired and not result.text.strip():
+            # A scan without text is a PDF; a damaged file that yields nothing is not.
+            raise IngestError(
+                "corrupt-pdf", "The PDF is damaged (truncated?) and nothing could be read from it"
+            )
         result.metadata = {
             k: str(v) for k, v in (doc.metadata or {}).items() if isinstance(v, str) and v.strip()
         }

@@ -68,10 +68,26 @@ def page_info(page: pymupdf.Page) -> PageInfo:
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
 _FILLED = 16
 _STROKED = 32
-_CLIP_TEXT = 64
+_CLIPPED = 64
 _BUCKET = 24.0
 # NUL cannot be stored in PostgreSQL text, lone surrogates cannot be encoded as UTF-8.
 _UNSAFE = re.compile("[\x00\ud800-\udfff]")
+
+
+_SPAN_DEFAULTS = {n: f.get_default() for n, f in Span.model_fields.items() if not f.is_required()}
+_SPAN_FIELDS = frozenset(Span.model_fields)
+
+
+def _span(values: dict[str, Any]) -> Span:
+    """Span.model_construct for trusted values, without its per-field bookkeeping.
+
+    A busy page has hundreds of spans; model_construct costs more than reading them."""
+    span = Span.__new__(Span)
+    object.__setattr__(span, "__dict__", {**_SPAN_DEFAULTS, **values})
+    object.__setattr__(span, "__pydantic_fields_set__", set(_SPAN_FIELDS))
+    object.__setattr__(span, "__pydantic_extra__", None)
+    object.__setattr__(span, "__pydantic_private__", None)
+    return span
 
 
 @dataclass
@@ -89,7 +105,7 @@ class _TextOps:
     """Text operations of the bounding-box log, found by position."""
 
     def __init__(self, log: list[tuple[str, Any, str]]) -> None:
-        self.ops: list[tuple[int, tuple[float, float, float, float], str, bool]] = []
+        self.ops: list[tuple[int, tuple[float, float, float, float], str]] = []
         self.buckets: dict[int, list[int]] = {}
         self.wide: list[int] = []
         for seqno, (op, rect, layer) in enumerate(log):
@@ -97,7 +113,7 @@ class _TextOps:
                 continue
             x0, y0, x1, y1 = rect
             index = len(self.ops)
-            self.ops.append((seqno, (x0 - 2, y0 - 2, x1 + 2, y1 + 2), layer, op == "ignore-text"))
+            self.ops.append((seqno, (x0 - 2, y0 - 2, x1 + 2, y1 + 2), layer))
             first, last = int(y0 // _BUCKET), int(y1 // _BUCKET)
             if last - first > 64:
                 self.wide.append(index)
@@ -105,22 +121,22 @@ class _TextOps:
             for b in range(first, last + 1):
                 self.buckets.setdefault(b, []).append(index)
 
-    def match(self, bbox: tuple[float, float, float, float]) -> tuple[int, str | None, bool]:
-        """(earliest seqno, layer, drawn invisibly) of the operations under a span."""
+    def match(self, bbox: tuple[float, float, float, float]) -> tuple[int, str | None]:
+        """(earliest seqno, layer) of the text operations under a span."""
         x0, y0, x1, y1 = bbox
         cy = (y0 + y1) / 2
-        seqno, layer, ignored = -1, None, False
+        need = min(1.0, 0.25 * (x1 - x0))
+        seqno, layer = -1, None
         candidates = self.buckets.get(int(cy // _BUCKET), [])
         if self.wide:
             candidates = candidates + self.wide
         for index in candidates:
-            op_seqno, (ox0, oy0, ox1, oy1), op_layer, op_ignored = self.ops[index]
-            if ox0 <= x1 and ox1 >= x0 and oy0 <= cy <= oy1:
+            op_seqno, (ox0, oy0, ox1, oy1), op_layer = self.ops[index]
+            if oy0 <= cy <= oy1 and min(x1, ox1 - 2) - max(x0, ox0 + 2) > need:
                 if seqno < 0 or op_seqno < seqno:
                     seqno = op_seqno
-                    ignored = op_ignored
                 layer = layer or op_layer or None
-        return max(seqno, 0), layer, ignored
+        return max(seqno, 0), layer
 
     def overlaps(self, rect: tuple[float, float, float, float]) -> bool:
         """Whether any text operation overlaps ``rect`` (a shape elsewhere hides nothing)."""
@@ -129,7 +145,9 @@ class _TextOps:
         if last - first > 64:
             candidates: list[int] = list(range(len(self.ops)))
         else:
-            candidates = [i for b in range(first, last + 1) for i in self.buckets.get(b, ())] + self.wide
+            candidates = [
+                i for b in range(first, last + 1) for i in self.buckets.get(b, ())
+            ] + self.wide
         for index in candidates:
             ox0, oy0, ox1, oy1 = self.ops[index][1]
             if ox0 <= x1 and ox1 >= x0 and oy0 <= y1 and oy1 >= y0:
@@ -137,11 +155,12 @@ class _TextOps:
         return False
 
 
-def _render_mode(char_flags: int, ignored: bool) -> int:
-    if char_flags & _CLIP_TEXT:
-        return 7
+def _render_mode(char_flags: int, alpha: int) -> int:
+    """The PDF text render mode, as far as structured text tells it (0 fill ... 7 clip only)."""
     filled, stroked = bool(char_flags & _FILLED), bool(char_flags & _STROKED)
-    if ignored or not (filled or stroked):
+    if char_flags & _CLIPPED:  # text that (also) becomes a clipping path
+        return 7 if alpha == 0 else 4 + (2 if filled and stroked else 1 if stroked else 0)
+    if not (filled or stroked):
         return 3
     return 2 if filled and stroked else 1 if stroked else 0
 
@@ -161,26 +180,34 @@ def read_text(page: pymupdf.Page, ops: _TextOps, result: PageRead) -> None:
             bold = True
             sizes: dict[float, int] = {}
             for raw in line_spans:
-                text = _UNSAFE.sub("\ufffd", raw["text"])
+                text = raw["text"]
+                parts.append(text)
+                if text.isspace():
+                    continue
+                if "\x00" in text or not text.isascii():
+                    text = _UNSAFE.sub("\ufffd", text)
+                    parts[-1] = text
                 bbox = _box(raw["bbox"])
-                seqno, layer, ignored = ops.match(bbox)
+                seqno, layer = ops.match(bbox)
                 char_flags = raw.get("char_flags", _FILLED)
+                alpha = raw.get("alpha", 255)
                 spans.append(
-                    Span.model_construct(
-                        page=number,
-                        text=text,
-                        bbox=bbox,
-                        font=raw["font"],
-                        size=round(raw["size"], 2),
-                        color=f"#{raw['color'] & 0xFFFFFF:06x}",
-                        alpha=round(raw.get("alpha", 255) / 255, 3),
-                        render_mode=_render_mode(char_flags, ignored),
-                        seqno=seqno,
-                        layer=layer,
-                        flags=raw["flags"],
+                    _span(
+                        {
+                            "page": number,
+                            "text": text,
+                            "bbox": bbox,
+                            "font": raw["font"],
+                            "size": round(raw["size"], 2),
+                            "color": f"#{raw['color'] & 0xFFFFFF:06x}",
+                            "alpha": round(alpha / 255, 3),
+                            "render_mode": _render_mode(char_flags, alpha),
+                            "seqno": seqno,
+                            "layer": layer,
+                            "flags": raw["flags"],
+                        }
                     )
                 )
-                parts.append(text)
                 bold = bold and bool(raw["flags"] & 16 or "bold" in raw["font"].lower())
                 size = round(raw["size"] * 2) / 2
                 sizes[size] = sizes.get(size, 0) + len(text)
@@ -191,9 +218,10 @@ def read_text(page: pymupdf.Page, ops: _TextOps, result: PageRead) -> None:
             if joined:
                 size = max(sizes, key=sizes.__getitem__)
                 column = 0 if x0 < half else 1
-                result.lines.append(Line(joined, size=size, bold=bold, page=number, x0=x0, column=column))
+                result.lines.append(
+                    Line(joined, size=size, bold=bold, page=number, x0=x0, column=column)
+                )
     result.text = textpage.extractText()
-    spans[:] = [s for s in spans if s.text.strip()]
 
 
 def page_shapes(page: pymupdf.Page, log: list[tuple[str, Any, str]], ops: _TextOps) -> list[Shape]:
@@ -210,7 +238,9 @@ def page_shapes(page: pymupdf.Page, log: list[tuple[str, Any, str]], ops: _TextO
                 fills.add(seqno)
         elif (op in _IMAGE_OPS or op in _SHADE_OPS) and ops.overlaps(rect):
             kind = "image" if op in _IMAGE_OPS else "fill"
-            shapes.append(Shape(page=number, bbox=_box(rect), kind=kind, seqno=seqno, layer=layer or None))
+            shapes.append(
+                Shape(page=number, bbox=_box(rect), kind=kind, seqno=seqno, layer=layer or None)
+            )
     if fills:
         # Fill colours are not in the log: ask for the drawings only when some can matter.
         for path in page.get_cdrawings():

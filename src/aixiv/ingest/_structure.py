@@ -8,6 +8,7 @@ and, when fonts are known, from a size above the body text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .document import Section
@@ -82,13 +83,18 @@ def heading(line: Line, body_size: float = 0.0) -> tuple[int, str] | None:
     fonts_known = body_size > 0
     bare = _clean_title(text)
     if bare.lower().rstrip(".") in _KNOWN:
-        if fonts_known and not emphasised and not bare.isupper() or not bare[0].isupper():
+        if (fonts_known and not emphasised and not bare.isupper()) or not bare[0].isupper():
             return None
         return 1, bare.rstrip(".")
     m = _NUMBERED.match(text)
     if m:
         title = _clean_title(m.group("title"))
-        if title.endswith((",", ";")) or len(title.split()) > 12 or title.endswith(".") and len(title.split()) > 6:
+        if (
+            title.endswith((",", ";"))
+            or len(title.split()) > 12
+            or title.endswith(".")
+            and len(title.split()) > 6
+        ):
             return None
         if fonts_known and not emphasised:
             return None
@@ -137,7 +143,7 @@ def split_references(lines: list[Line]) -> list[str]:
     )
 
 
-def _join_entries(texts: list[str], starts) -> list[str]:  # type: ignore[no-untyped-def]
+def _join_entries(texts: list[str], starts: Callable[[int, str], bool]) -> list[str]:
     entries: list[list[str]] = []
     for i, text in enumerate(texts):
         if not text:
@@ -146,13 +152,18 @@ def _join_entries(texts: list[str], starts) -> list[str]:  # type: ignore[no-unt
             entries.append([text])
         else:
             entries[-1].append(text)
-    out = []
-    for parts in entries:
-        joined = parts[0]
-        for part in parts[1:]:
-            joined = joined[:-1] + part if joined.endswith("-") and part[:1].islower() else f"{joined} {part}"
-        out.append(joined)
-    return out[:2000]
+    return [_unwrap(parts) for parts in entries][:2000]
+
+
+def _unwrap(parts: list[str]) -> str:
+    """Lines of one paragraph as one string, rejoining words hyphenated at a line end."""
+    joined = parts[0] if parts else ""
+    for part in parts[1:]:
+        if joined.endswith("-") and part[:1].islower():
+            joined = joined[:-1] + part
+        else:
+            joined = f"{joined} {part}"
+    return joined
 
 
 def outline(lines: list[Line], body_size: float = 0.0, title: str = "") -> Outline:
@@ -173,7 +184,9 @@ def outline(lines: list[Line], body_size: float = 0.0, title: str = "") -> Outli
         else:
             blocks[-1][2].append(line)
     for level, name, body in blocks:
-        text = "\n".join(ln.text for ln in body).strip()
+        # PDF lines are layout, not paragraphs: unwrap them. Text files keep their lines.
+        lines_of = [ln.text.strip() for ln in body if ln.text.strip()]
+        text = _unwrap(lines_of) if body_size else "\n".join(ln.text for ln in body).strip()
         lowered = name.lower().rstrip(".")
         if not name:
             continue
@@ -188,11 +201,13 @@ def outline(lines: list[Line], body_size: float = 0.0, title: str = "") -> Outli
     return result
 
 
-def _continues_title(title: str, candidate: str, blocks: list) -> bool:  # type: ignore[type-arg]
+def _continues_title(title: str, candidate: str, blocks: list[tuple[int, str, list[Line]]]) -> bool:
     """A capitalised title broken over two heading lines ("# A LONG TITLE" / "# ON TWO LINES")."""
     if len(blocks) > 1 or any(ln.text.strip() for ln in blocks[0][2]) or not title.isupper():
         return False
-    return candidate.isupper() and not _NUMBERED.match(candidate) and candidate.lower() not in _KNOWN
+    return (
+        candidate.isupper() and not _NUMBERED.match(candidate) and candidate.lower() not in _KNOWN
+    )
 
 
 def _abstract_body(text: str) -> str:

@@ -17,7 +17,9 @@ def decode_text(data: bytes, what: str = "The file") -> str:
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:
-            raise IngestError("not-utf8", f"{what} starts like UTF-16 but is not valid UTF-16") from None
+            raise IngestError(
+                "not-utf8", f"{what} starts like UTF-16 but is not valid UTF-16"
+            ) from None
     else:
         try:
             text = data.decode("utf-8-sig")

@@ -30,6 +30,10 @@ class IngestError(Exception):
         self.code = code
         self.message = message
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # Pickle with both arguments (the default would pass the message only).
+        return (type(self), (self.code, self.message))
+
     def __repr__(self) -> str:
         return f"IngestError({self.code!r}, {self.message!r})"
 

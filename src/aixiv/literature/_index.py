@@ -103,46 +103,42 @@ class LocalIndex:
             return self._search_pg(terms, limit)
         return self._search_like(terms, limit)
 
-    def _hits(self, session: Session, ranked: list[tuple[int, float, str]]) -> list[LiteratureHit]:
+    def _hits(
+        self, session: Session, ranked: list[tuple[int, float]], terms: list[str]
+    ) -> list[LiteratureHit]:
         if not ranked:
             return []
+        ids = [r[0] for r in ranked]
         docs = {
-            d.id: d
-            for d in session.scalars(
-                select(LiteratureDoc).where(LiteratureDoc.id.in_([r[0] for r in ranked]))
-            )
+            d.id: d for d in session.scalars(select(LiteratureDoc).where(LiteratureDoc.id.in_(ids)))
         }
         return [
-            LiteratureHit(record=_record(docs[i]), score=score, snippet=_clean_snippet(snippet))
-            for i, score, snippet in ranked
+            LiteratureHit(
+                record=_record(docs[i]), score=score, snippet=snippet(docs[i].text or "", terms)
+            )
+            for i, score in ranked
             if i in docs
         ]
 
     def _search_sqlite(self, terms: list[str], limit: int) -> list[LiteratureHit]:
         match = " OR ".join(f'"{t}"' for t in terms)
         sql = text(
-            "SELECT rowid, -bm25(literature_fts, 10.0, 4.0, 1.0) AS score, "
-            "snippet(literature_fts, 2, '', '', ' ... ', 40) AS snip "
-            "FROM literature_fts WHERE literature_fts MATCH :q ORDER BY bm25(literature_fts, 10.0, 4.0, 1.0) "
-            "LIMIT :n"
+            "SELECT rowid, -bm25(literature_fts, 10.0, 4.0, 1.0) AS score FROM literature_fts "
+            "WHERE literature_fts MATCH :q ORDER BY bm25(literature_fts, 10.0, 4.0, 1.0) LIMIT :n"
         )
         with Session(self.engine) as session:
             rows = session.execute(sql, {"q": match, "n": limit}).all()
-            return self._hits(session, [(int(r[0]), float(r[1]), r[2] or "") for r in rows])
+            return self._hits(session, [(int(r[0]), float(r[1])) for r in rows], terms)
 
     def _search_pg(self, terms: list[str], limit: int) -> list[LiteratureHit]:
         # Terms are plain words (see query_terms), so joining them with | is a safe tsquery.
-        # Headlines are costly: make them only for the top hits.
         sql = text(
-            "SELECT top.id, top.score, ts_headline('english', left(d.text, 20000), to_tsquery('english', :q), "
-            '\'MaxWords=40, MinWords=15, StartSel="", StopSel=""\') AS snip FROM ('
             "SELECT id, ts_rank_cd(tsv, q) AS score FROM literature_docs, to_tsquery('english', :q) AS q "
-            "WHERE tsv @@ q ORDER BY score DESC, id LIMIT :n) AS top "
-            "JOIN literature_docs d ON d.id = top.id ORDER BY top.score DESC, top.id"
+            "WHERE tsv @@ q ORDER BY score DESC, id LIMIT :n"
         )
         with Session(self.engine) as session:
             rows = session.execute(sql, {"q": " | ".join(terms), "n": limit}).all()
-            return self._hits(session, [(int(r[0]), float(r[1]), r[2] or "") for r in rows])
+            return self._hits(session, [(int(r[0]), float(r[1])) for r in rows], terms)
 
     def _search_like(self, terms: list[str], limit: int) -> list[LiteratureHit]:
         with Session(self.engine) as session:
@@ -160,8 +156,20 @@ class LocalIndex:
                 ),
                 key=lambda x: -x[0],
             )[:limit]
-            return [LiteratureHit(record=_record(d), score=float(s)) for s, d in scored]
+            return [
+                LiteratureHit(
+                    record=_record(d), score=float(s), snippet=snippet(d.text or "", terms)
+                )
+                for s, d in scored
+            ]
 
 
-def _clean_snippet(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+def snippet(text: str, terms: list[str], width: int = 300) -> str:
+    """About ``width`` characters of ``text`` around the first query word it contains."""
+    lowered = text.lower()
+    pos = min((p for p in (lowered.find(t) for t in terms) if p >= 0), default=-1)
+    if pos < 0:
+        return ""
+    start = max(0, pos - width // 3)
+    piece = re.sub(r"\s+", " ", text[start : start + width]).strip()
+    return ("... " if start else "") + piece + " ..."

@@ -26,6 +26,9 @@ log = logging.getLogger("aixiv.literature")
 DEFAULT_BASE_URL = "https://api.semanticscholar.org"
 SEARCH_FIELDS = "title,abstract,year,venue,url,externalIds,authors"
 KEY_ENV = "S2_API_KEY"
+UNREACHABLE_PAUSE_S = (
+    60.0  # after a failed connection, go straight to the local index for this long
+)
 
 
 class S2Error(Exception):
@@ -45,6 +48,7 @@ class _Limiter:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.next_at = 0.0
+        self.unreachable_until = 0.0  # shared: every client of this API learns it is down
 
     @classmethod
     def for_api(cls, key: str) -> _Limiter:
@@ -107,8 +111,8 @@ class SemanticScholar:
         self._transport = transport
         self._limiter = _Limiter.for_api(self.base_url)
         self.requests = 0  # HTTP requests actually sent (cache hits excluded)
+        self._inflight: dict[str, asyncio.Task[Any]] = {}
         self.cache_hits = 0
-        self.unreachable_until = 0.0
 
     @classmethod
     def from_settings(cls, settings: Any = None, **overrides: Any) -> SemanticScholar | None:
@@ -135,7 +139,7 @@ class SemanticScholar:
     @property
     def reachable(self) -> bool:
         """False for a while after the API could not be reached at all."""
-        return time.monotonic() >= self.unreachable_until
+        return time.monotonic() >= self._limiter.unreachable_until
 
     # -- cache ------------------------------------------------------------------------------
 
@@ -170,29 +174,47 @@ class SemanticScholar:
     # -- requests ---------------------------------------------------------------------------
 
     async def get_json(self, path: str, params: dict[str, Any]) -> Any:
-        """GET a Graph API path (cached, rate limited, 429 and 5xx retried)."""
+        """GET a Graph API path (cached, rate limited, 429 and 5xx retried).
+
+        Identical requests in flight at the same time (reviewers of one submission asking the
+        same title query) share one HTTP request.
+        """
         cache_path = self._cache_path(path, params)
         cached = self._cache_get(cache_path)
         if cached is not None:
             self.cache_hits += 1
             return cached
+        loop = asyncio.get_running_loop()
+        key = json.dumps([id(loop), path, sorted(params.items())], default=str)
+        task = self._inflight.get(key)
+        if task is None:
+            task = loop.create_task(self._fetch(path, params, cache_path))
+            self._inflight[key] = task
+            task.add_done_callback(lambda _t: self._inflight.pop(key, None))
+        return await asyncio.shield(task)
+
+    async def _fetch(self, path: str, params: dict[str, Any], cache_path: Path | None) -> Any:
         if not self.reachable:
             raise S2Unavailable(f"Semantic Scholar at {self.base_url} was unreachable moments ago")
         headers = {"User-Agent": "aixiv-literature/1"}
         if self._api_key:
             headers["x-api-key"] = self._api_key
-        timeout = httpx.Timeout(self.timeout_s, connect=min(self.timeout_s, 5.0))
+        timeout = httpx.Timeout(self.timeout_s, connect=min(self.timeout_s, 3.0))
         last = ""
         async with httpx.AsyncClient(
             base_url=self.base_url, headers=headers, timeout=timeout, transport=self._transport
         ) as http:
             for attempt in range(self.max_retries + 1):
-                await asyncio.sleep(self._limiter.reserve(self.min_interval_s))
+                await self._wait(self._limiter.reserve(self.min_interval_s))
+                if not self.reachable:  # found down while this request waited for its slot
+                    raise S2Unavailable(
+                        f"Semantic Scholar at {self.base_url} was unreachable moments ago"
+                    )
                 self.requests += 1
                 try:
                     resp = await http.get(path, params=params)
                 except (httpx.ConnectError, httpx.UnsupportedProtocol) as exc:
-                    self.unreachable_until = time.monotonic() + 60.0
+                    self._limiter.unreachable_until = time.monotonic() + UNREACHABLE_PAUSE_S
                     raise S2Unavailable(
                         f"cannot reach Semantic Scholar at {self.base_url}: {type(exc).__name__}"
                     ) from None
@@ -218,6 +240,15 @@ class SemanticScholar:
                 detail = resp.text[:200].replace("\n", " ")
                 raise S2Error(f"Semantic Scholar answered {last} for {path}: {detail}")
         raise S2Error(f"Semantic Scholar failed after {self.max_retries + 1} attempts ({last})")
+
+    async def _wait(self, seconds: float) -> None:
+        """Sleep until a rate-limit slot, but stop early once the API is known to be down."""
+        deadline = time.monotonic() + seconds
+        while self.reachable:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return
+            await asyncio.sleep(min(left, 0.1))
 
     async def search(self, query: str, limit: int = 10) -> list[LiteratureRecord]:
         """Papers matching ``query`` (relevance order)."""

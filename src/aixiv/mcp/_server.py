@@ -5,13 +5,15 @@
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import functools
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any, Literal, TypeVar
 
-from mcp import MCPError
 from mcp.server.mcpserver import Context, MCPServer, UserMessage
+from mcp.shared.exceptions import MCPError
 from mcp.types import INVALID_PARAMS, EmbeddedResource, TextResourceContents, ToolAnnotations
 from pydantic import BaseModel, Field, ValidationError
 
@@ -150,14 +152,8 @@ def build_server(platform: Platform, identity: Identity) -> MCPServer:
     """An MCP server over ``platform``; ``identity`` says who each call acts as."""
     p = platform
     who = identity
-    server = MCPServer(
-        name="aixiv",
-        title="aixiv",
-        description="Submit, review, vote on and read research proposals and papers.",
-        instructions=INSTRUCTIONS,
-        version=__version__,
-        website_url=p.settings.base_url,
-    )
+    with _no_logging_setup():
+        server = _new_server(p)
 
     def latest(submission_id: str, version: int | None, actor: Principal | None) -> int:
         if version is not None:
@@ -456,6 +452,30 @@ def build_server(platform: Platform, identity: Identity) -> MCPServer:
         ]
 
     return server
+
+
+def _new_server(p: Platform) -> MCPServer:
+    return MCPServer(
+        name="aixiv",
+        title="aixiv",
+        description="Submit, review, vote on and read research proposals and papers.",
+        instructions=INSTRUCTIONS,
+        version=__version__,
+        website_url=p.settings.base_url,
+    )
+
+
+@contextlib.contextmanager
+def _no_logging_setup() -> Iterator[None]:
+    """MCPServer() calls logging.basicConfig; how the process logs is the application's choice,
+    so give the root logger a handler for that moment and the call changes nothing."""
+    root = logging.getLogger()
+    placeholder = logging.NullHandler()
+    root.addHandler(placeholder)
+    try:
+        yield
+    finally:
+        root.removeHandler(placeholder)
 
 
 def _number(n: str) -> int:

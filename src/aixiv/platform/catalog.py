@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from aixiv.records import Submission, SubmissionCategory, Version
+from aixiv.records import Account, Submission, SubmissionCategory, Version
 from aixiv.workflow import states
 
 from .context import Platform, Principal
@@ -54,7 +54,9 @@ class RecordView(BaseModel):
 
     @property
     def set_specs(self) -> list[str]:
-        return [f"kind:{self.kind}", f"status:{self.status}"] + [f"category:{c}" for c in self.categories]
+        return [f"kind:{self.kind}", f"status:{self.status}"] + [
+            f"category:{c}" for c in self.categories
+        ]
 
 
 def _public(stmt, actor: Principal | None = None):
@@ -94,8 +96,12 @@ def _record(sub: Submission) -> RecordView:
         abstract=sub.abstract,
         authors=[
             RecordAuthor(
-                name=a.name, kind=a.kind, affiliation=a.affiliation, model_name=a.model_name,
-                model_developer=a.model_developer, orcid=a.orcid,
+                name=a.name,
+                kind=a.kind,
+                affiliation=a.affiliation,
+                model_name=a.model_name,
+                model_developer=a.model_developer,
+                orcid=a.orcid,
             )
             for a in sub.authors
         ],
@@ -115,10 +121,12 @@ def _record(sub: Submission) -> RecordView:
 
 
 def _options():
-    return (selectinload(Submission.authors), selectinload(Submission.versions.and_(Version.number > 0)))
+    return (selectinload(Submission.authors), selectinload(Submission.versions))
 
 
-def recent(p: Platform, which: str = "new", *, category: str | None = None, limit: int = 50) -> list[RecordView]:
+def recent(
+    p: Platform, which: str = "new", *, category: str | None = None, limit: int = 50
+) -> list[RecordView]:
     """The newest submissions (``new``) or the most recently accepted ones (``accepted``)."""
     if which not in ("new", "accepted"):
         raise BadInput("A feed is 'new' or 'accepted'.")
@@ -128,7 +136,11 @@ def recent(p: Platform, which: str = "new", *, category: str | None = None, limi
         stmt = _public(select(Submission).options(*_options()))
         if category:
             stmt = stmt.where(
-                Submission.id.in_(select(SubmissionCategory.submission_id).where(SubmissionCategory.category == category))
+                Submission.id.in_(
+                    select(SubmissionCategory.submission_id).where(
+                        SubmissionCategory.category == category
+                    )
+                )
             )
         if which == "accepted":
             stmt = stmt.where(Submission.status == states.ACCEPTED).order_by(
@@ -139,9 +151,25 @@ def recent(p: Platform, which: str = "new", *, category: str | None = None, limi
         return [_record(x) for x in s.scalars(stmt.limit(limit)).all()]
 
 
+def submitted_by(p: Platform, account_id: str, *, limit: int = 100) -> list[RecordView]:
+    """What an account and the agents it owns have submitted (held ones included), newest first."""
+    with p.db.read() as s:
+        agents = select(Account.id).where(Account.owner_id == account_id)
+        stmt = (
+            select(Submission)
+            .options(*_options())
+            .where(or_(Submission.submitter_id == account_id, Submission.submitter_id.in_(agents)))
+            .order_by(Submission.created_at.desc(), Submission.id.desc())
+            .limit(limit)
+        )
+        return [_record(x) for x in s.scalars(stmt).all()]
+
+
 def get_record(p: Platform, submission_id: str) -> RecordView:
     with p.db.read() as s:
-        sub = s.scalar(_public(select(Submission).options(*_options()).where(Submission.id == submission_id)))
+        sub = s.scalar(
+            _public(select(Submission).options(*_options()).where(Submission.id == submission_id))
+        )
         if sub is None:
             raise NotFound(f"No submission '{submission_id}'.")
         return _record(sub)
@@ -155,7 +183,11 @@ def set_names(p: Platform) -> list[tuple[str, str]]:
         ("kind:proposal", "Research proposals"),
         ("status", "Status in the review process"),
     ]
-    out += [(f"status:{st}", st.replace("_", " ").capitalize()) for st in states.STATUSES if st != states.HELD]
+    out += [
+        (f"status:{st}", st.replace("_", " ").capitalize())
+        for st in states.STATUSES
+        if st != states.HELD
+    ]
     cats = category_counts(p, limit=1000)
     if cats:
         out.append(("category", "Subject category"))
@@ -209,21 +241,36 @@ def harvest(
                 elif head == "status":
                     stmt = stmt.where(Submission.status == value)
                 else:
-                    stmt = stmt.where(Submission.id.in_(
-                        select(SubmissionCategory.submission_id).where(SubmissionCategory.category == value)
-                    ))
+                    stmt = stmt.where(
+                        Submission.id.in_(
+                            select(SubmissionCategory.submission_id).where(
+                                SubmissionCategory.category == value
+                            )
+                        )
+                    )
             elif head == "category":
                 stmt = stmt.where(Submission.id.in_(select(SubmissionCategory.submission_id)))
         if with_doi:
-            stmt = stmt.where(Submission.id.in_(
-                select(Version.submission_id).where(Version.doi.is_not(None), Version.doi_state == "findable")
-            ))
+            stmt = stmt.where(
+                Submission.id.in_(
+                    select(Version.submission_id).where(
+                        Version.doi.is_not(None), Version.doi_state == "findable"
+                    )
+                )
+            )
         total = s.scalar(select(func.count()).select_from(stmt.subquery())) or 0
         if cursor:
             at, sid = _dec(cursor)
-            stmt = stmt.where(or_(Submission.updated_at > at, and_(Submission.updated_at == at, Submission.id > sid)))
+            stmt = stmt.where(
+                or_(
+                    Submission.updated_at > at,
+                    and_(Submission.updated_at == at, Submission.id > sid),
+                )
+            )
         rows = s.scalars(
-            stmt.options(*_options()).order_by(Submission.updated_at, Submission.id).limit(limit + 1)
+            stmt.options(*_options())
+            .order_by(Submission.updated_at, Submission.id)
+            .limit(limit + 1)
         ).all()
         items = [_record(x) for x in rows[:limit]]
         nxt = _enc(rows[limit - 1].updated_at, rows[limit - 1].id) if len(rows) > limit else None

@@ -173,7 +173,7 @@ class ExternalReviewIn(BaseModel):
     criteria: dict[str, int] = Field(default_factory=dict, description="criterion -> score 0-4")
     rating: int = Field(ge=1, le=10)
     confidence: int = Field(default=3, ge=1, le=5)
-    recommendation: Literal["accept", "minor revision", "major revision", "reject"] | None = None
+    recommendation: Literal["accept", "minor_revision", "major_revision", "reject"] | None = None
 
 
 class ExternalVoteIn(BaseModel):
@@ -193,6 +193,12 @@ def conflict_ids(s, sub: Submission) -> set[str]:
     return direct | humans | agents
 
 
+def conflicted(s, sub: Submission, actor: Principal) -> bool:
+    """True when the actor may not review or vote on this submission."""
+    ids = conflict_ids(s, sub)
+    return actor.id in ids or bool(actor.account.owner_id and actor.account.owner_id in ids)
+
+
 def _eligible_version(s, p: Platform, actor: Principal, submission_id: str, number: int) -> tuple[Submission, Version]:
     from .errors import Conflict, Forbidden, NotFound
 
@@ -200,7 +206,7 @@ def _eligible_version(s, p: Platform, actor: Principal, submission_id: str, numb
     v = next((x for x in sub.versions if x.number == number), None)
     if v is None:
         raise NotFound(f"Submission '{submission_id}' has no version {number}.")
-    if actor.id in conflict_ids(s, sub) or (actor.account.owner_id and actor.account.owner_id in conflict_ids(s, sub)):
+    if conflicted(s, sub, actor):
         raise Forbidden("You cannot review or vote on a submission you authored, submitted, or own an agent of.")
     if sub.status in ("held", "withdrawn"):
         raise Conflict(f"This submission is {sub.status}; it takes no reviews or votes.")
@@ -286,17 +292,19 @@ def pending_for(p: Platform, actor: Principal, limit: int = 50) -> list[dict[str
             .limit(limit * 3)
         ).all()
         out = []
+        can = [w for w in ("review", "vote") if w in actor.scopes]
         for sub in subs:
-            if actor.id in conflict_ids(s, sub):
+            if conflicted(s, sub, actor):
                 continue
             v = next(x for x in sub.versions if x.number == sub.latest_version)
             reviewed = s.scalar(select(Review.id).where(Review.version_id == v.id, Review.reviewer_key == f"account:{actor.id}"))
             voted = s.scalar(select(Vote.id).where(Vote.version_id == v.id, Vote.voter_key == f"account:{actor.id}"))
-            if reviewed and voted:
+            needs = [w for w, done in (("review", reviewed), ("vote", voted)) if not done and w in can]
+            if not needs:
                 continue
             out.append({
                 "id": sub.id, "version": v.number, "kind": sub.kind, "title": v.title, "status": sub.status,
-                "needs": [w for w, done in (("review", reviewed), ("vote", voted)) if not done],
+                "needs": needs,
             })
             if len(out) >= limit:
                 break

@@ -30,9 +30,34 @@ _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": 
     ["table", "strikethrough"]
 )
 _ALLOWED_TAGS = {
-    "p", "br", "hr", "em", "strong", "del", "s", "code", "pre", "blockquote",
-    "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6",
-    "table", "thead", "tbody", "tr", "th", "td", "sup", "sub",
+    "p",
+    "br",
+    "hr",
+    "em",
+    "strong",
+    "del",
+    "s",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sup",
+    "sub",
 }
 _ALLOWED_ATTRS = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
 
@@ -102,7 +127,9 @@ def _view(c: Comment, author: Account, actor: Principal | None) -> CommentView:
     )
 
 
-def list_comments(p: Platform, submission_id: str, actor: Principal | None = None) -> list[CommentView]:
+def list_comments(
+    p: Platform, submission_id: str, actor: Principal | None = None
+) -> list[CommentView]:
     """All comments on a submission, oldest first, flat (each names its parent_id)."""
     with p.db.read() as s:
         _load(s, submission_id, actor)
@@ -135,7 +162,9 @@ def post_comment(
     if not body:
         raise BadInput("A comment cannot be empty.")
     if len(body) > COMMENT_MAX_CHARS:
-        raise BadInput(f"A comment is at most {COMMENT_MAX_CHARS:,} characters; this one has {len(body):,}.")
+        raise BadInput(
+            f"A comment is at most {COMMENT_MAX_CHARS:,} characters; this one has {len(body):,}."
+        )
     with p.db.transaction() as s:
         sub = _load(s, submission_id, actor)
         if parent_id:
@@ -144,11 +173,21 @@ def post_comment(
                 raise NotFound(f"No comment '{parent_id}' on {sub.id} to reply to.")
             if parent.hidden:
                 raise Conflict("That comment was hidden after reports; it takes no replies.")
-        row = Comment(submission_id=sub.id, parent_id=parent_id or None, author_id=actor.id, body=body)
+        row = Comment(
+            submission_id=sub.id, parent_id=parent_id or None, author_id=actor.id, body=body
+        )
         s.add(row)
         s.flush()
         _bump(s, sub.id, comment_count=1)
-        audit(s, actor.id, "comment.create", "comment", row.id, submission_id=sub.id, parent_id=parent_id)
+        audit(
+            s,
+            actor.id,
+            "comment.create",
+            "comment",
+            row.id,
+            submission_id=sub.id,
+            parent_id=parent_id,
+        )
         author = s.get(Account, actor.id)
         return _view(row, author, actor)
 
@@ -168,9 +207,11 @@ def report_comment(p: Platform, actor: Principal, comment_id: str, reason: str =
             _load(s, c.submission_id, actor)
             if c.author_id == actor.id:
                 raise BadInput("You cannot report your own comment.")
-            if s.scalar(select(CommentReport.id).where(
-                CommentReport.comment_id == c.id, CommentReport.reporter_id == actor.id
-            )):
+            if s.scalar(
+                select(CommentReport.id).where(
+                    CommentReport.comment_id == c.id, CommentReport.reporter_id == actor.id
+                )
+            ):
                 raise Conflict("You have already reported this comment.")
             s.add(CommentReport(comment_id=c.id, reporter_id=actor.id, reason=reason))
             c.report_count += 1

@@ -201,10 +201,12 @@ def split_sections(text: str, known_titles: list[str] | None = None) -> list[Sec
 
 
 def _guess_title(text: str) -> str:
-    for line in text.splitlines():
+    for line in text.splitlines()[:5]:
         t = line.strip().strip("#* ").strip()
-        if t:
+        if t and not _is_role(t, "abstract") and not _is_role(t, "introduction"):
             return t[:300]
+        if t:
+            break  # the text starts with a section: it has no title line
     return ""
 
 

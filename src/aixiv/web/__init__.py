@@ -16,7 +16,16 @@ from aixiv.platform import Platform, ProblemError
 from ._render import STATIC
 
 # Paths that belong to machine interfaces and keep their own error shapes.
-MACHINE_PREFIXES = ("/api/", "/mcp", "/oai", "/feeds/", "/docs", "/redoc", "/openapi.json", "/static/")
+MACHINE_PREFIXES = (
+    "/api/",
+    "/mcp",
+    "/oai",
+    "/feeds/",
+    "/docs",
+    "/redoc",
+    "/openapi.json",
+    "/static/",
+)
 
 
 def is_web_path(path: str) -> bool:
@@ -34,11 +43,21 @@ def _error_page(request: Request, status: int, title: str, detail: str):
         from ._render import render_template
 
         return HTMLResponse(
-            render_template("error.html", status=status, title=title, detail=detail, user=None, csrf_token="",
-                            path=request.url.path, query=request.query_params),
+            render_template(
+                "error.html",
+                status=status,
+                title=title,
+                detail=detail,
+                user=None,
+                csrf_token="",
+                path=request.url.path,
+                query=request.query_params,
+            ),
             status_code=status,
         )
-    response = ctx.render("error.html", status_code=status, status=status, title=title, detail=detail)
+    response = ctx.render(
+        "error.html", status_code=status, status=status, title=title, detail=detail
+    )
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Cookie realm="aixiv"'
     return response
@@ -61,16 +80,22 @@ def _install_errors(app: FastAPI) -> None:
             else:
                 detail = exc.detail if isinstance(exc.detail, str) else "The request failed."
             titles = {404: "Page not found", 405: "Method not allowed"}
-            return _error_page(request, exc.status_code, titles.get(exc.status_code, "Error"), detail)
+            return _error_page(
+                request, exc.status_code, titles.get(exc.status_code, "Error"), detail
+            )
         return await json_http(request, exc)
 
     async def invalid(request: Request, exc: RequestValidationError):
         if is_web_path(request.url.path) or json_invalid is None:
             msgs = []
             for e in exc.errors()[:5]:
-                loc = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body", "form"))
+                loc = ".".join(
+                    str(x) for x in e.get("loc", ()) if x not in ("query", "path", "body", "form")
+                )
                 msgs.append(f"{loc}: {e.get('msg', '')}" if loc else e.get("msg", ""))
-            return _error_page(request, 400, "Bad request", "; ".join(msgs) or "The request is not valid.")
+            return _error_page(
+                request, 400, "Bad request", "; ".join(msgs) or "The request is not valid."
+            )
         return await json_invalid(request, exc)
 
     app.add_exception_handler(ProblemError, problem)

@@ -53,7 +53,7 @@ def _year(sub: SubmissionView, v: VersionView) -> int:
 
 
 def cite_as(sub: SubmissionView, v: VersionView, base_url: str) -> str:
-    got = _delegate("cite_as", sub, v)
+    got = _delegate("cite_as", sub, v, base_url=base_url)
     if isinstance(got, str) and got.strip():
         return got
     names = [a.name for a in sub.authors]
@@ -63,8 +63,18 @@ def cite_as(sub: SubmissionView, v: VersionView, base_url: str) -> str:
     return f"{who} ({_year(sub, v)}). {v.title}. aixiv:{version_id(sub, v)}. {tail}"
 
 
-_BIB_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-                "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_BIB_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 def _bib(text: str) -> str:
@@ -75,7 +85,10 @@ def bibtex(sub: SubmissionView, v: VersionView, base_url: str) -> str:
     got = _delegate("bibtex", sub, v, base_url=base_url)
     if isinstance(got, str) and got.strip():
         return got
-    key = re.sub(r"[^A-Za-z0-9]", "", (sub.authors[0].name.split()[-1] if sub.authors else "aixiv")) or "aixiv"
+    key = (
+        re.sub(r"[^A-Za-z0-9]", "", (sub.authors[0].name.split()[-1] if sub.authors else "aixiv"))
+        or "aixiv"
+    )
     fields = [
         ("title", "{" + _bib(v.title) + "}"),
         ("author", " and ".join(_bib(a.name) for a in sub.authors) or "Anonymous"),
@@ -98,10 +111,10 @@ def bibtex(sub: SubmissionView, v: VersionView, base_url: str) -> str:
 
 def datacite(sub: SubmissionView, v: VersionView, base_url: str) -> dict[str, Any]:
     """DataCite (kernel 4.5) metadata of a version as JSON attributes."""
-    for name in ("datacite_attributes", "datacite_metadata", "datacite_json", "datacite"):
-        got = _delegate(name, sub, v, base_url=base_url)
-        if isinstance(got, dict) and got:
-            return got
+    state = "findable" if v.doi_state == "findable" else "draft"
+    got = _delegate("datacite_metadata", sub, v, base_url=base_url, state=state)
+    if isinstance(got, dict) and got:
+        return got
     creators = []
     for a in sub.authors:
         c: dict[str, Any] = {"name": a.name}
@@ -110,8 +123,13 @@ def datacite(sub: SubmissionView, v: VersionView, base_url: str) -> dict[str, An
         if a.affiliation:
             c["affiliation"] = [{"name": a.affiliation}]
         if a.orcid:
-            c["nameIdentifiers"] = [{"nameIdentifier": f"https://orcid.org/{a.orcid}",
-                                     "nameIdentifierScheme": "ORCID", "schemeUri": "https://orcid.org"}]
+            c["nameIdentifiers"] = [
+                {
+                    "nameIdentifier": f"https://orcid.org/{a.orcid}",
+                    "nameIdentifierScheme": "ORCID",
+                    "schemeUri": "https://orcid.org",
+                }
+            ]
         creators.append(c)
     dates = [{"date": v.created_at.date().isoformat(), "dateType": "Submitted"}]
     if sub.accepted_at:
@@ -119,32 +137,55 @@ def datacite(sub: SubmissionView, v: VersionView, base_url: str) -> dict[str, An
     out: dict[str, Any] = {
         "doi": v.doi,
         "alternateIdentifiers": [
-            {"alternateIdentifier": f"aixiv:{version_id(sub, v)}", "alternateIdentifierType": "aixiv"}
+            {
+                "alternateIdentifier": f"aixiv:{version_id(sub, v)}",
+                "alternateIdentifierType": "aixiv",
+            }
         ],
         "creators": creators,
         "titles": [{"title": v.title}],
         "publisher": {"name": "aixiv"},
         "publicationYear": str(_year(sub, v)),
-        "types": {"resourceTypeGeneral": _KIND_TYPES.get(sub.kind, "Text"),
-                  "resourceType": _KIND_LABELS.get(sub.kind, sub.kind)},
-        "subjects": [{"subject": c} for c in sub.categories] + [{"subject": k} for k in sub.keywords],
+        "types": {
+            "resourceTypeGeneral": _KIND_TYPES.get(sub.kind, "Text"),
+            "resourceType": _KIND_LABELS.get(sub.kind, sub.kind),
+        },
+        "subjects": [{"subject": c} for c in sub.categories]
+        + [{"subject": k} for k in sub.keywords],
         "dates": dates,
         "version": str(v.number),
         "formats": [v.media_type],
         "sizes": [f"{v.size_bytes} bytes"],
-        "rightsList": [{"rights": sub.license, "rightsUri": LICENSE_URLS.get(sub.license, ""),
-                        "rightsIdentifier": sub.license.lower(), "rightsIdentifierScheme": "SPDX"}],
+        "rightsList": [
+            {
+                "rights": sub.license,
+                "rightsUri": LICENSE_URLS.get(sub.license, ""),
+                "rightsIdentifier": sub.license.lower(),
+                "rightsIdentifierScheme": "SPDX",
+            }
+        ],
         "descriptions": [{"description": v.abstract or sub.abstract, "descriptionType": "Abstract"}]
-        if (v.abstract or sub.abstract) else [],
+        if (v.abstract or sub.abstract)
+        else [],
         "url": abs_url(base_url, sub, v),
         "schemaVersion": "http://datacite.org/schema/kernel-4",
     }
     if sub.concept_doi and sub.concept_doi != v.doi:
-        out["relatedIdentifiers"] = [{"relatedIdentifier": sub.concept_doi, "relatedIdentifierType": "DOI",
-                                      "relationType": "IsVersionOf"}]
+        out["relatedIdentifiers"] = [
+            {
+                "relatedIdentifier": sub.concept_doi,
+                "relatedIdentifierType": "DOI",
+                "relationType": "IsVersionOf",
+            }
+        ]
     if sub.ai_generated:
-        models = sorted({f"{a.model_name} ({a.model_developer})" if a.model_developer else a.model_name
-                         for a in sub.authors if a.kind == "agent" and a.model_name})
+        models = sorted(
+            {
+                f"{a.model_name} ({a.model_developer})" if a.model_developer else a.model_name
+                for a in sub.authors
+                if a.kind == "agent" and a.model_name
+            }
+        )
         note = "AI-generated content." + (f" Models: {', '.join(models)}." if models else "")
         out["descriptions"].append({"description": note, "descriptionType": "TechnicalInfo"})
     return {k: val for k, val in out.items() if val not in (None, [], "")}

@@ -58,7 +58,9 @@ def diff_texts(old: str, new: str, *, old_label: str = "old", new_label: str = "
     truncated = len(a) > MAX_LINES or len(b) > MAX_LINES
     a, b = a[:MAX_LINES], b[:MAX_LINES]
     if a == b:
-        return DiffResult(rows=[], added=0, removed=0, unified="", identical=True, truncated=truncated)
+        return DiffResult(
+            rows=[], added=0, removed=0, unified="", identical=True, truncated=truncated
+        )
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     rows: list[Row] = []
     added = removed = 0
@@ -70,7 +72,9 @@ def diff_texts(old: str, new: str, *, old_label: str = "old", new_label: str = "
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
                 for k in range(i2 - i1):
-                    rows.append(Row("equal", i1 + k + 1, escape(a[i1 + k]), j1 + k + 1, escape(b[j1 + k])))
+                    rows.append(
+                        Row("equal", i1 + k + 1, escape(a[i1 + k]), j1 + k + 1, escape(b[j1 + k]))
+                    )
             elif tag == "delete":
                 removed += i2 - i1
                 rows += [Row("delete", i + 1, escape(a[i])) for i in range(i1, i2)]
@@ -95,4 +99,11 @@ def diff_texts(old: str, new: str, *, old_label: str = "old", new_label: str = "
     unified = "\n".join(
         difflib.unified_diff(a, b, fromfile=old_label, tofile=new_label, lineterm="", n=CONTEXT)
     )
-    return DiffResult(rows=rows, added=added, removed=removed, unified=unified, identical=False, truncated=truncated)
+    return DiffResult(
+        rows=rows,
+        added=added,
+        removed=removed,
+        unified=unified,
+        identical=False,
+        truncated=truncated,
+    )

@@ -10,7 +10,15 @@ from fastapi import APIRouter, Depends, File, Form, UploadFile
 from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
-from aixiv.platform import BadInput, ProblemError, Unauthorized, accounts, social, submissions
+from aixiv.platform import (
+    BadInput,
+    ProblemError,
+    Unauthorized,
+    accounts,
+    catalog,
+    social,
+    submissions,
+)
 from aixiv.platform.views import LICENSES, AuthorIn, SubmissionMeta
 from aixiv.records import SCOPES
 
@@ -57,7 +65,12 @@ def register(
     csrf_token: FormStr = "",
 ):
     ctx.check_csrf(csrf_token)
-    form = {"handle": handle, "display_name": display_name, "email": email, "accept_policy": bool(accept_policy)}
+    form = {
+        "handle": handle,
+        "display_name": display_name,
+        "email": email,
+        "accept_policy": bool(accept_policy),
+    }
     try:
         acct = accounts.register_human(
             ctx.platform, handle, display_name, email, password, accept_policy=bool(accept_policy)
@@ -86,7 +99,13 @@ def login(
     try:
         acct = accounts.verify_password(ctx.platform, ident, password)
     except ProblemError as exc:
-        return ctx.render("login.html", status_code=exc.status, next=safe_next(next), error=exc.detail, ident=ident)
+        return ctx.render(
+            "login.html",
+            status_code=exc.status,
+            next=safe_next(next),
+            error=exc.detail,
+            ident=ident,
+        )
     return ctx.login(ctx.redirect(safe_next(next)), acct)
 
 
@@ -101,19 +120,22 @@ def logout(ctx: Ctx, csrf_token: FormStr = ""):
 
 def _account_page(ctx: WebContext, status_code: int = 200, **extra):
     acct = ctx.account
+    context = {
+        "new_key": None,
+        "error": None,
+        "agent_error": None,
+        "agent_form": {},
+        "welcome": ctx.request.query_params.get("welcome") == "1",
+        **extra,
+    }
     return ctx.render(
         "account.html",
         status_code=status_code,
         keys=accounts.list_keys(ctx.platform, acct.id),
         agents=accounts.list_agents(ctx.platform, acct.id),
         scopes=[s for s in SCOPES if s != "admin" or acct.is_admin],
-        mine=submissions.list_submissions(ctx.platform, author=acct.handle, limit=50, actor=ctx.principal).items,
-        new_key=None,
-        error=None,
-        agent_error=None,
-        agent_form={},
-        welcome=ctx.request.query_params.get("welcome") == "1",
-        **extra,
+        mine=catalog.submitted_by(ctx.platform, acct.id, limit=100),
+        **context,
     )
 
 
@@ -140,13 +162,20 @@ def create_key(
         if days is not None and not 0 < days <= 3650:
             raise BadInput("A key expires after 1 to 3650 days (or never: leave it empty).")
         row, key = accounts.create_key(
-            ctx.platform, account or ctx.account.handle, scopes or [], name=name, expires_in_days=days, actor=actor
+            ctx.platform,
+            account or ctx.account.handle,
+            scopes or [],
+            name=name,
+            expires_in_days=days,
+            actor=actor,
         )
     except ValueError:
         return _account_page(ctx, 400, error="The expiry is a number of days.")
     except ProblemError as exc:
         return _account_page(ctx, exc.status, error=exc.detail)
-    return _account_page(ctx, new_key={"key": key, "row": row, "account": account or ctx.account.handle})
+    return _account_page(
+        ctx, new_key={"key": key, "row": row, "account": account or ctx.account.handle}
+    )
 
 
 @router.post("/account/keys/{key_id}/revoke")
@@ -170,35 +199,57 @@ def create_agent(
     ctx.check_csrf(csrf_token)
     try:
         accounts.create_agent(
-            ctx.platform, ctx.account.handle, handle, display_name,
-            model_name=model_name, model_developer=model_developer,
+            ctx.platform,
+            ctx.account.handle,
+            handle,
+            display_name,
+            model_name=model_name,
+            model_developer=model_developer,
         )
     except ProblemError as exc:
-        form = {"handle": handle, "display_name": display_name, "model_name": model_name,
-                "model_developer": model_developer}
+        form = {
+            "handle": handle,
+            "display_name": display_name,
+            "model_name": model_name,
+            "model_developer": model_developer,
+        }
         return _account_page(ctx, exc.status, agent_error=exc.detail, agent_form=form)
     return ctx.redirect("/account#agents")
 
 
 # --- submitting -----------------------------------------------------------------------------
 
-_AGENT_AUTHOR = re.compile(r"^(?P<name>[^\[]+?)\s*\[\s*agent\s*:\s*(?P<model>[^/\]]+?)\s*(?:/\s*(?P<dev>[^\]]+?))?\s*\]$", re.I)
+_AGENT_AUTHOR = re.compile(
+    r"^(?P<name>[^\[]+?)\s*\[\s*agent\s*:\s*(?P<model>[^/\]]+?)\s*(?:/\s*(?P<dev>[^\]]+?))?\s*\]$",
+    re.I,
+)
 _AFFILIATION = re.compile(r"^(?P<name>[^(]+?)\s*\((?P<aff>[^)]*)\)$")
 
 
 def parse_authors(p, text: str) -> list[AuthorIn]:
     """One author a line: ``Name (Affiliation)``, ``@handle``, or ``Name [agent: model / developer]``."""
     out: list[AuthorIn] = []
-    for n, line in enumerate(l.strip() for l in text.splitlines()):
+    for line in (raw.strip() for raw in text.splitlines()):
         if not line:
             continue
         if line.startswith("@"):
             acct = accounts.get_account(p, line[1:].strip())
-            out.append(AuthorIn(name=acct.display_name, kind=acct.kind, handle=acct.handle,
-                                affiliation=acct.affiliation, model_name=acct.model_name,
-                                model_developer=acct.model_developer))
+            out.append(
+                AuthorIn(
+                    name=acct.display_name,
+                    kind=acct.kind,
+                    handle=acct.handle,
+                    affiliation=acct.affiliation,
+                    model_name=acct.model_name,
+                    model_developer=acct.model_developer,
+                )
+            )
         elif m := _AGENT_AUTHOR.match(line):
-            out.append(AuthorIn(name=m["name"], kind="agent", model_name=m["model"], model_developer=m["dev"]))
+            out.append(
+                AuthorIn(
+                    name=m["name"], kind="agent", model_name=m["model"], model_developer=m["dev"]
+                )
+            )
         elif m := _AFFILIATION.match(line):
             out.append(AuthorIn(name=m["name"], affiliation=m["aff"].strip() or None))
         else:
@@ -212,8 +263,12 @@ def _split(text: str) -> list[str]:
     return [x.strip() for x in re.split(r"[,;\n]", text) if x.strip()]
 
 
-def _submit_page(ctx: WebContext, status_code: int = 200, form: dict | None = None, error: str | None = None):
-    return ctx.render("submit.html", status_code=status_code, form=form or {}, error=error, licenses=LICENSES)
+def _submit_page(
+    ctx: WebContext, status_code: int = 200, form: dict | None = None, error: str | None = None
+):
+    return ctx.render(
+        "submit.html", status_code=status_code, form=form or {}, error=error, licenses=LICENSES
+    )
 
 
 @router.get("/submit", response_class=HTMLResponse)
@@ -239,22 +294,38 @@ def submit(
 ):
     actor = _require_login(ctx)
     ctx.check_csrf(csrf_token)
-    form = {"kind": kind, "title": title, "abstract": abstract, "authors": authors, "categories": categories,
-            "keywords": keywords, "license": license, "ai_generated": ai_generated}
+    form = {
+        "kind": kind,
+        "title": title,
+        "abstract": abstract,
+        "authors": authors,
+        "categories": categories,
+        "keywords": keywords,
+        "license": license,
+        "ai_generated": ai_generated,
+    }
     p = ctx.platform
     try:
         if file is None or not file.filename:
             raise BadInput("Choose the file of your manuscript (PDF, LaTeX, Markdown or text).")
         try:
             meta = SubmissionMeta(
-                kind=kind, title=title, abstract=abstract.strip() or None, authors=parse_authors(p, authors),
-                categories=_split(categories), keywords=_split(keywords), license=license,
+                kind=kind,
+                title=title,
+                abstract=abstract.strip() or None,
+                authors=parse_authors(p, authors),
+                categories=_split(categories),
+                keywords=_split(keywords),
+                license=license,
                 ai_generated={"yes": True, "no": False}.get(ai_generated),
             )
         except ValidationError as exc:
-            raise BadInput("; ".join(
-                f"{'.'.join(str(x) for x in e['loc']) or 'form'}: {e['msg']}" for e in exc.errors()[:5]
-            )) from None
+            raise BadInput(
+                "; ".join(
+                    f"{'.'.join(str(x) for x in e['loc']) or 'form'}: {e['msg']}"
+                    for e in exc.errors()[:5]
+                )
+            ) from None
         data = file.file.read(p.settings.max_upload_bytes + 1)
         view = submissions.create_submission(p, actor, file.filename, data, meta)
     except ProblemError as exc:
@@ -292,7 +363,9 @@ def like(ctx: Ctx, sid: str, csrf_token: FormStr = ""):
 
 
 @router.post("/abs/{sid}/comments", response_class=HTMLResponse)
-def comment(ctx: Ctx, sid: str, body: FormStr = "", parent_id: FormStr = "", csrf_token: FormStr = ""):
+def comment(
+    ctx: Ctx, sid: str, body: FormStr = "", parent_id: FormStr = "", csrf_token: FormStr = ""
+):
     if ctx.principal is None:
         return _login_redirect(ctx, f"/abs/{sid}#comments")
     ctx.check_csrf(csrf_token)

@@ -6,9 +6,19 @@ import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
-from aixiv.platform import BadInput, Forbidden, NotFound, Unauthorized, catalog, reviews, social, submissions
+from aixiv.platform import (
+    BadInput,
+    Forbidden,
+    NotFound,
+    Unauthorized,
+    catalog,
+    reviews,
+    social,
+    submissions,
+)
 
 from . import _cite
 from ._diff import diff_texts
@@ -22,6 +32,11 @@ _IDENT = re.compile(r"^(?P<id>.+?)(?:v(?P<n>\d{1,6}))?$")
 REVIEW_ORDER = {"meta": 0, "single": 1, "domain": 2, "external": 3}
 
 
+def _wants_json(ctx: WebContext) -> bool:
+    """Like datasette: any reading page also answers as JSON with ``?format=json``."""
+    return ctx.request.query_params.get("format") == "json"
+
+
 def parse_ident(ident: str) -> tuple[str, int | None]:
     """``aixiv.250101.000001`` or ``aixiv.250101.000001v2`` -> (id, version or None)."""
     m = _IDENT.match(ident.strip())
@@ -33,14 +48,18 @@ def parse_ident(ident: str) -> tuple[str, int | None]:
 @router.get("/", response_class=HTMLResponse)
 def home(ctx: Ctx):
     p, actor = ctx.platform, ctx.principal
-    return ctx.render(
-        "home.html",
-        counts=catalog.status_counts(p, actor),
-        accepted=catalog.recent(p, "accepted", limit=5),
-        under_review=submissions.list_submissions(p, status="under_review", limit=5, actor=actor).items,
-        newest=submissions.list_submissions(p, limit=8, actor=actor).items,
-        categories=catalog.category_counts(p, limit=24),
-    )
+    data = {
+        "counts": catalog.status_counts(p, actor),
+        "accepted": catalog.recent(p, "accepted", limit=5),
+        "under_review": submissions.list_submissions(
+            p, status="under_review", limit=5, actor=actor
+        ).items,
+        "newest": submissions.list_submissions(p, limit=8, actor=actor).items,
+        "categories": catalog.category_counts(p, limit=24),
+    }
+    if _wants_json(ctx):
+        return JSONResponse(jsonable_encoder(data))
+    return ctx.render("home.html", **data)
 
 
 @router.get("/list", response_class=HTMLResponse)
@@ -50,14 +69,24 @@ def listing(
     kind: str | None = None,
     category: str | None = None,
     status: str | None = None,
+    author: Annotated[str | None, Query(max_length=200)] = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 25,
 ):
     p = ctx.platform
     page = submissions.list_submissions(
-        p, kind=kind or None, status=status or None, category=category or None, q=q or None,
-        cursor=cursor or None, limit=limit, actor=ctx.principal,
+        p,
+        kind=kind or None,
+        status=status or None,
+        category=category or None,
+        author=author or None,
+        q=q or None,
+        cursor=cursor or None,
+        limit=limit,
+        actor=ctx.principal,
     )
+    if _wants_json(ctx):
+        return JSONResponse(page.model_dump(mode="json"))
     return ctx.render(
         "list.html",
         page=page,
@@ -65,9 +94,10 @@ def listing(
         kind=kind or "",
         category=category or "",
         status=status or "",
+        author=author or "",
         limit=limit,
         categories=catalog.category_counts(p, limit=40),
-        statuses=[s for s in catalog.status_counts(p, ctx.principal)],
+        statuses=catalog.status_counts(p, ctx.principal),
     )
 
 
@@ -76,9 +106,11 @@ def policy(ctx: Ctx):
     return ctx.render("policy.html")
 
 
-def _version_or_404(sub, n: int | None):
-    if n is not None and n not in sub.versions:
-        raise NotFound(f"{sub.id} has no version {n}.")
+def _shown(r: reviews.ReviewView) -> set[str]:
+    """Body keys the heading of a review already shows."""
+    return {
+        k for k, v in (("rating", r.rating), ("recommendation", r.recommendation)) if v is not None
+    }
 
 
 @router.get("/abs/{ident}", response_class=HTMLResponse)
@@ -93,8 +125,22 @@ def abstract(ctx: Ctx, ident: str):
         guard = reviews.guard_report(p, sid, v.number, actor)
     except (Unauthorized, Forbidden):
         guard = None
-    comments = social.thread(social.list_comments(p, sid, actor))
+    flat_comments = social.list_comments(p, sid, actor)
+    if _wants_json(ctx):
+        return JSONResponse(
+            {
+                "submission": sub.model_dump(mode="json"),
+                "versions": [x.model_dump(mode="json") for x in versions],
+                "assessment": assessment.model_dump(mode="json"),
+                "comments": [c.model_dump(mode="json") for c in flat_comments],
+            }
+        )
+    comments = social.thread(flat_comments)
     base = p.settings.base_url
+    registered = [x for x in versions if x.doi and x.doi_state == "findable"]
+    public_doi = (
+        v.doi if v.doi and v.doi_state == "findable" else (sub.concept_doi if registered else None)
+    )
     ordered = sorted(assessment.reviews, key=lambda r: (REVIEW_ORDER.get(r.kind, 9), r.created_at))
     rounds: dict[int, list] = {}
     for vote in assessment.votes:
@@ -107,9 +153,11 @@ def abstract(ctx: Ctx, ident: str):
         is_latest=v.number == sub.latest_version,
         assessment=assessment,
         reviews=ordered,
-        shapes={r.id: review_shape(r.body) for r in ordered},
+        shapes={r.id: review_shape(r.body, _shown(r)) for r in ordered},
+        has_domain=any(r.kind == "domain" for r in ordered),
         vote_rounds=sorted(rounds.items()),
-        any_simulated=any(r.simulated for r in assessment.reviews) or any(x.simulated for x in assessment.votes),
+        any_simulated=any(r.simulated for r in assessment.reviews)
+        or any(x.simulated for x in assessment.votes),
         guard=guard,
         guard_view=guard_shape(guard.get("report")) if guard else None,
         comments=comments,
@@ -118,7 +166,7 @@ def abstract(ctx: Ctx, ident: str):
         bibtex=_cite.bibtex(sub, v, base),
         abs_url=_cite.abs_url(base, sub, v),
         file_url=f"{base.rstrip('/')}/api/v1/submissions/{sub.id}/versions/{v.number}/file",
-        can_revise=ctx.account is not None and ctx.account.handle == sub.submitter,
+        public_doi=public_doi,
     )
 
 
@@ -144,7 +192,13 @@ def diff(
     result = diff_texts(a.text, b.text, old_label=f"{sid}v{old}", new_label=f"{sid}v{new}")
     versions = submissions.list_versions(p, sid, actor)
     return ctx.render(
-        "diff.html", sub=sub, versions=versions, old=old, new=new, mode=mode, result=result,
+        "diff.html",
+        sub=sub,
+        versions=versions,
+        old=old,
+        new=new,
+        mode=mode,
+        result=result,
         old_version=next(x for x in versions if x.number == old),
         new_version=next(x for x in versions if x.number == new),
     )

@@ -34,7 +34,9 @@ class WebContext:
 
     @property
     def secure(self) -> bool:
-        return self.request.url.scheme == "https" or self.platform.settings.base_url.startswith("https://")
+        return self.request.url.scheme == "https" or self.platform.settings.base_url.startswith(
+            "https://"
+        )
 
     def check_csrf(self, submitted: str | None) -> None:
         """Refuse a state-changing request whose token does not match this browser's."""
@@ -65,7 +67,12 @@ class WebContext:
     def finish(self, response: Response) -> Response:
         if self._new_anon_token:
             response.set_cookie(
-                ANON_CSRF_COOKIE, self.csrf_token, httponly=True, samesite="lax", secure=self.secure, path="/"
+                ANON_CSRF_COOKIE,
+                self.csrf_token,
+                httponly=True,
+                samesite="lax",
+                secure=self.secure,
+                path="/",
             )
         return response
 
@@ -73,7 +80,13 @@ class WebContext:
         ws = accounts.open_session(self.platform, account.id)
         days = 14
         response.set_cookie(
-            SESSION_COOKIE, ws.id, max_age=days * 86400, httponly=True, samesite="lax", secure=self.secure, path="/"
+            SESSION_COOKIE,
+            ws.id,
+            max_age=days * 86400,
+            httponly=True,
+            samesite="lax",
+            secure=self.secure,
+            path="/",
         )
         # a fresh anonymous token for the next login form: the old one has been used
         response.delete_cookie(ANON_CSRF_COOKIE, path="/")

@@ -44,20 +44,14 @@ def panel_or_default(reg, name: str, fallback: list[str] | None = None) -> list[
 
 
 def retriever_for(platform) -> Any:
-    """The literature retriever: the local index always, Semantic Scholar when enabled.
+    """The literature retriever: the local index always, Semantic Scholar unless disabled.
 
-    ``[literature] semantic_scholar = true`` (optional ``s2_url``) turns on the Semantic Scholar
-    Graph API (key from ``S2_API_KEY`` when set); answers are cached under the data directory.
+    ``[literature] s2_enabled = false`` turns Semantic Scholar off (see
+    ``aixiv.literature.SemanticScholar.from_settings`` for its other keys); offline, the local
+    index alone serves and reviews record that retrieval was offline.
     """
     if platform.retriever is None:
         from aixiv.literature import LocalIndex, Retriever, SemanticScholar
 
-        cfg = platform.settings.section("literature")
-        s2 = None
-        if cfg.get("semantic_scholar", False):
-            kwargs = {"cache_dir": platform.settings.data_dir / "s2-cache"}
-            if cfg.get("s2_url"):
-                kwargs["base_url"] = str(cfg["s2_url"])
-            s2 = SemanticScholar(**kwargs)
-        platform.retriever = Retriever(s2=s2, index=LocalIndex(platform.db.engine))
+        platform.retriever = Retriever(s2=SemanticScholar.from_settings(platform.settings), index=LocalIndex(platform.db.engine))
     return platform.retriever

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from aixiv.api.deps import get_platform
 from aixiv.platform import BadInput, Platform, catalog
@@ -28,7 +29,11 @@ def _feed(p: Platform, which: str, category: str | None, limit: int) -> Response
     label = "Accepted" if which == "accepted" else "New"
     where = f" in {category}" if category else ""
     self_url = f"{base}/feeds/{which}.atom" + (f"?category={category}" if category else "")
-    alt = f"{base}/list?" + ("status=accepted" if which == "accepted" else "") + (f"&category={category}" if category else "")
+    alt = (
+        f"{base}/list?"
+        + ("status=accepted" if which == "accepted" else "")
+        + (f"&category={category}" if category else "")
+    )
     body = atom_feed(
         records,
         title=f"aixiv: {label.lower()} submissions{where}",
@@ -42,12 +47,16 @@ def _feed(p: Platform, which: str, category: str | None, limit: int) -> Response
 
 
 @router.get("/feeds/new.atom", summary="Atom feed of new submissions")
-def new_feed(p: PlatformDep, category: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50):
+def new_feed(
+    p: PlatformDep, category: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50
+):
     return _feed(p, "new", category, limit)
 
 
 @router.get("/feeds/accepted.atom", summary="Atom feed of accepted submissions")
-def accepted_feed(p: PlatformDep, category: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50):
+def accepted_feed(
+    p: PlatformDep, category: str | None = None, limit: Annotated[int, Query(ge=1, le=200)] = 50
+):
     return _feed(p, "accepted", category, limit)
 
 
@@ -58,14 +67,17 @@ def category_feed(category: str, p: PlatformDep, limit: Annotated[int, Query(ge=
 
 @router.get("/oai", summary="OAI-PMH 2.0 endpoint")
 def oai_get(request: Request, p: PlatformDep):
-    return Response(Repository(p).handle(list(request.query_params.multi_items())), media_type=XML_TYPE)
+    return Response(
+        Repository(p).handle(list(request.query_params.multi_items())), media_type=XML_TYPE
+    )
 
 
 @router.post("/oai", summary="OAI-PMH 2.0 endpoint (form-encoded POST)")
 async def oai_post(request: Request, p: PlatformDep):
     form = await request.form()
     pairs = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
-    return Response(Repository(p).handle(pairs), media_type=XML_TYPE)
+    body = await run_in_threadpool(Repository(p).handle, pairs)
+    return Response(body, media_type=XML_TYPE)
 
 
 def mount(app: FastAPI, platform: Platform) -> None:

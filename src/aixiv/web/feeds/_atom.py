@@ -9,7 +9,7 @@ from lxml import etree
 from aixiv.platform.catalog import RecordView
 
 ATOM = "http://www.w3.org/2005/Atom"
-_A = "{%s}" % ATOM
+_A = f"{{{ATOM}}}"
 
 
 def _iso(value: dt.datetime) -> str:
@@ -24,7 +24,13 @@ def _sub(parent, tag: str, text: str | None = None, **attrs: str):
 
 
 def atom_feed(
-    records: list[RecordView], *, title: str, subtitle: str, self_url: str, alt_url: str, base_url: str,
+    records: list[RecordView],
+    *,
+    title: str,
+    subtitle: str,
+    self_url: str,
+    alt_url: str,
+    base_url: str,
     which: str,
 ) -> bytes:
     base = base_url.rstrip("/")
@@ -32,7 +38,9 @@ def atom_feed(
     _sub(feed, "id", self_url)
     _sub(feed, "title", title)
     _sub(feed, "subtitle", subtitle)
-    stamps = [(r.accepted_at or r.updated_at) if which == "accepted" else r.updated_at for r in records]
+    stamps = [
+        (r.accepted_at or r.updated_at) if which == "accepted" else r.updated_at for r in records
+    ]
     _sub(feed, "updated", _iso(max(stamps) if stamps else dt.datetime.now(dt.UTC)))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=self_url)
     _sub(feed, "link", rel="alternate", type="text/html", href=alt_url)
@@ -46,13 +54,24 @@ def atom_feed(
         _sub(entry, "published", _iso(r.created_at))
         for a in r.authors or []:
             author = _sub(entry, "author")
-            _sub(author, "name", a.name + (f" [agent: {a.model_name}]" if a.kind == "agent" and a.model_name else ""))
+            _sub(
+                author,
+                "name",
+                a.name
+                + (f" [agent: {a.model_name}]" if a.kind == "agent" and a.model_name else ""),
+            )
         if not r.authors:
             _sub(_sub(entry, "author"), "name", "Anonymous")
         _sub(entry, "summary", r.abstract or r.title, type="text")
         _sub(entry, "link", rel="alternate", type="text/html", href=url)
-        _sub(entry, "link", rel="related", type=r.media_type, title="original file",
-             href=f"{base}/api/v1/submissions/{r.id}/versions/{r.latest_version}/file")
+        _sub(
+            entry,
+            "link",
+            rel="related",
+            type=r.media_type,
+            title="original file",
+            href=f"{base}/api/v1/submissions/{r.id}/versions/{r.latest_version}/file",
+        )
         if r.doi:
             _sub(entry, "link", rel="related", title="doi", href=f"https://doi.org/{r.doi}")
         for c in r.categories:

@@ -76,14 +76,22 @@ def _parse_date(value: str, name: str) -> tuple[dt.datetime, str]:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             return dt.datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=dt.UTC), "day"
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", value):
-            return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC), "second"
+            return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(
+                tzinfo=dt.UTC
+            ), "second"
     except ValueError:
         pass
-    raise OaiError("badArgument", f"'{name}' is not a date in the form YYYY-MM-DD or {GRANULARITY}: {value!r}.")
+    raise OaiError(
+        "badArgument", f"'{name}' is not a date in the form YYYY-MM-DD or {GRANULARITY}: {value!r}."
+    )
 
 
 def _encode_token(state: dict) -> str:
-    return base64.urlsafe_b64encode(json.dumps(state, separators=(",", ":")).encode()).decode().rstrip("=")
+    return (
+        base64.urlsafe_b64encode(json.dumps(state, separators=(",", ":")).encode())
+        .decode()
+        .rstrip("=")
+    )
 
 
 def _decode_token(token: str) -> dict:
@@ -93,7 +101,9 @@ def _decode_token(token: str) -> dict:
             raise ValueError
         return state
     except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise OaiError("badResumptionToken", "The resumption token is not one this repository issued.") from None
+        raise OaiError(
+            "badResumptionToken", "The resumption token is not one this repository issued."
+        ) from None
 
 
 class Repository:
@@ -106,7 +116,9 @@ class Repository:
         host = urlsplit(base).hostname or ""
         self.base_url = base
         self.endpoint = base + "/oai"
-        self.repo_id = str(cfg.get("repository_identifier") or (host if _DOMAIN.match(host) else "aixiv.local"))
+        self.repo_id = str(
+            cfg.get("repository_identifier") or (host if _DOMAIN.match(host) else "aixiv.local")
+        )
         self.name = str(cfg.get("repository_name", "aixiv"))
         self.admin_email = str(cfg.get("admin_email", f"admin@{self.repo_id}"))
         self.page_size = max(1, int(cfg.get("page_size", 100)))
@@ -119,14 +131,19 @@ class Repository:
     def local_id(self, identifier: str) -> str:
         prefix = f"oai:{self.repo_id}:"
         if not identifier.startswith(prefix) or len(identifier) == len(prefix):
-            raise OaiError("idDoesNotExist", f"No record '{identifier}' here (identifiers look like {prefix}<id>).")
-        return identifier[len(prefix):]
+            raise OaiError(
+                "idDoesNotExist",
+                f"No record '{identifier}' here (identifiers look like {prefix}<id>).",
+            )
+        return identifier[len(prefix) :]
 
     # entry point
 
     def handle(self, pairs: list[tuple[str, str]]) -> bytes:
         root = etree.Element(_q(OAI, "OAI-PMH"), nsmap={None: OAI, "xsi": XSI})
-        root.set(_q(XSI, "schemaLocation"), f"{OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd")
+        root.set(
+            _q(XSI, "schemaLocation"), f"{OAI} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
+        )
         _el(root, "responseDate", _stamp(dt.datetime.now(dt.UTC)))
         request = _el(root, "request", self.endpoint)
         try:
@@ -136,6 +153,8 @@ class Repository:
             body = _el(root, verb)
             getattr(self, f"_{verb}")(body, args)
         except OaiError as err:
+            if err.code in ("badVerb", "badArgument"):
+                request.attrib.clear()  # the protocol: no attributes echoed for these two
             for child in list(root)[2:]:
                 root.remove(child)
             _el(root, "error", err.message, code=err.code)
@@ -152,7 +171,9 @@ class Repository:
         if not verb:
             raise OaiError("badVerb", "No verb given. Verbs: " + ", ".join(VERBS) + ".")
         if verb not in VERBS:
-            raise OaiError("badVerb", f"'{verb}' is not an OAI-PMH verb. Verbs: " + ", ".join(VERBS) + ".")
+            raise OaiError(
+                "badVerb", f"'{verb}' is not an OAI-PMH verb. Verbs: " + ", ".join(VERBS) + "."
+            )
         required, optional = VERBS[verb]
         if "resumptionToken" in seen and verb in RESUMABLE:
             if len(seen) > 1:
@@ -179,9 +200,16 @@ class Repository:
         _el(body, "granularity", GRANULARITY)
         desc = _el(body, "description")
         ident = etree.SubElement(desc, _q(OAI_ID, "oai-identifier"), nsmap={None: OAI_ID})
-        ident.set(_q(XSI, "schemaLocation"), f"{OAI_ID} http://www.openarchives.org/OAI/2.0/oai-identifier.xsd")
-        for tag, text in (("scheme", "oai"), ("repositoryIdentifier", self.repo_id), ("delimiter", ":"),
-                          ("sampleIdentifier", self.oai_id("aixiv.250101.000001"))):
+        ident.set(
+            _q(XSI, "schemaLocation"),
+            f"{OAI_ID} http://www.openarchives.org/OAI/2.0/oai-identifier.xsd",
+        )
+        for tag, text in (
+            ("scheme", "oai"),
+            ("repositoryIdentifier", self.repo_id),
+            ("delimiter", ":"),
+            ("sampleIdentifier", self.oai_id("aixiv.250101.000001")),
+        ):
             _el(ident, tag, text, ns=OAI_ID)
 
     def _ListMetadataFormats(self, body, args) -> None:
@@ -198,7 +226,10 @@ class Repository:
 
     def _ListSets(self, body, args) -> None:
         if "resumptionToken" in args:
-            raise OaiError("badResumptionToken", "ListSets is answered in one response; there is nothing to resume.")
+            raise OaiError(
+                "badResumptionToken",
+                "ListSets is answered in one response; there is nothing to resume.",
+            )
         for spec, name in catalog.set_names(self.p):
             s = _el(body, "set")
             _el(s, "setSpec", spec)
@@ -208,7 +239,10 @@ class Repository:
         prefix = self._prefix(args["metadataPrefix"])
         rec = self._record(args["identifier"])
         if not self._can_disseminate(rec, prefix):
-            raise OaiError("cannotDisseminateFormat", f"'{args['identifier']}' has no DOI yet, so no {prefix} record.")
+            raise OaiError(
+                "cannotDisseminateFormat",
+                f"'{args['identifier']}' has no DOI yet, so no {prefix} record.",
+            )
         self._write_record(body, rec, prefix)
 
     def _ListIdentifiers(self, body, args) -> None:
@@ -221,7 +255,10 @@ class Repository:
 
     def _prefix(self, prefix: str) -> str:
         if prefix not in FORMATS:
-            raise OaiError("cannotDisseminateFormat", f"No metadata format '{prefix}'. Formats: {', '.join(FORMATS)}.")
+            raise OaiError(
+                "cannotDisseminateFormat",
+                f"No metadata format '{prefix}'. Formats: {', '.join(FORMATS)}.",
+            )
         return prefix
 
     def _record(self, identifier: str) -> RecordView:
@@ -238,8 +275,14 @@ class Repository:
         if "resumptionToken" in args:
             state = _decode_token(args["resumptionToken"])
         else:
-            state = {"m": self._prefix(args["metadataPrefix"]), "f": args.get("from"), "u": args.get("until"),
-                     "s": args.get("set"), "c": None, "n": 0}
+            state = {
+                "m": self._prefix(args["metadataPrefix"]),
+                "f": args.get("from"),
+                "u": args.get("until"),
+                "s": args.get("set"),
+                "c": None,
+                "n": 0,
+            }
         prefix = state.get("m")
         if prefix not in FORMATS:
             raise OaiError("badResumptionToken", "The resumption token names no metadata format.")
@@ -261,8 +304,13 @@ class Repository:
             raise OaiError("noRecordsMatch", f"No set '{set_spec}'; ListSets names them all.")
         try:
             page = catalog.harvest(
-                self.p, since=since, before=before, set_spec=set_spec, with_doi=prefix == "oai_datacite",
-                cursor=state.get("c"), limit=self.page_size,
+                self.p,
+                since=since,
+                before=before,
+                set_spec=set_spec,
+                with_doi=prefix == "oai_datacite",
+                cursor=state.get("c"),
+                limit=self.page_size,
             )
         except ProblemError as exc:
             code = "badResumptionToken" if "resumptionToken" in args else "badArgument"
@@ -273,9 +321,13 @@ class Repository:
             emit(rec, prefix)
         offset = int(state.get("n") or 0)
         if page.next_cursor or offset:
-            token = _el(body, "resumptionToken", completeListSize=str(page.total), cursor=str(offset))
+            token = _el(
+                body, "resumptionToken", completeListSize=str(page.total), cursor=str(offset)
+            )
             if page.next_cursor:
-                token.text = _encode_token({**state, "c": page.next_cursor, "n": offset + len(page.items)})
+                token.text = _encode_token(
+                    {**state, "c": page.next_cursor, "n": offset + len(page.items)}
+                )
 
     def _header(self, parent, rec: RecordView):
         header = _el(parent, "header")
@@ -297,7 +349,9 @@ class Repository:
 
     def _oai_dc(self, rec: RecordView):
         dc = etree.Element(_q(OAI_DC, "dc"), nsmap={"oai_dc": OAI_DC, "dc": DC, "xsi": XSI})
-        dc.set(_q(XSI, "schemaLocation"), f"{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd")
+        dc.set(
+            _q(XSI, "schemaLocation"), f"{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
+        )
 
         def add(tag: str, text: str | None) -> None:
             if text:
@@ -308,7 +362,10 @@ class Repository:
             add("creator", a.name)
         for a in rec.authors:
             if a.kind == "agent" and a.model_name:
-                add("contributor", f"{a.model_name}{' (' + a.model_developer + ')' if a.model_developer else ''}, AI model")
+                add(
+                    "contributor",
+                    f"{a.model_name}{' (' + a.model_developer + ')' if a.model_developer else ''}, AI model",
+                )
         for s in [*rec.categories, *rec.keywords]:
             add("subject", s)
         add("description", rec.abstract)
@@ -335,9 +392,19 @@ class Repository:
         view = submissions.get_submission(self.p, rec.id)
         attrs = datacite_attrs(view, view.version, self.base_url)
         resource = etree.fromstring(schema45.tostring(attrs).encode())
-        wrapper = etree.Element(_q(OAI_DATACITE, "oai_datacite"), nsmap={None: OAI_DATACITE, "xsi": XSI})
-        wrapper.set(_q(XSI, "schemaLocation"), f"{OAI_DATACITE} http://schema.datacite.org/oai/oai-1.1/oai.xsd")
+        wrapper = etree.Element(
+            _q(OAI_DATACITE, "oai_datacite"), nsmap={None: OAI_DATACITE, "xsi": XSI}
+        )
+        wrapper.set(
+            _q(XSI, "schemaLocation"),
+            f"{OAI_DATACITE} http://schema.datacite.org/oai/oai-1.1/oai.xsd",
+        )
         _el(wrapper, "schemaVersion", "4.5", ns=OAI_DATACITE)
-        _el(wrapper, "datacentreSymbol", str(self.p.settings.section("doi").get("repository_id", "AIXIV")), ns=OAI_DATACITE)
+        _el(
+            wrapper,
+            "datacentreSymbol",
+            str(self.p.settings.section("doi").get("repository_id", "AIXIV")),
+            ns=OAI_DATACITE,
+        )
         _el(wrapper, "payload", ns=OAI_DATACITE).append(resource)
         return wrapper
