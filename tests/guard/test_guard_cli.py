@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
+from guard_builders import pdf, white
 from typer.testing import CliRunner
 
 from aixiv.cli import app
 from aixiv.guard import scan_path
-from guard_builders import pdf, white
 
 runner = CliRunner()
 
@@ -17,12 +17,19 @@ def test_scan_json_lines_and_errors(tmp_path):
     (tmp_path / "hidden.pdf").write_bytes(pdf(white))
     (tmp_path / "clean.pdf").write_bytes(pdf())
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7 this is not really a pdf")
-    (tmp_path / "notes.md").write_text("# Notes\n\nNothing to see here, only results and a table.\n")
+    (tmp_path / "notes.md").write_text(
+        "# Notes\n\nNothing to see here, only results and a table.\n"
+    )
     result = runner.invoke(app, ["scan", "--json", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    rows = {json.loads(line)["path"].rsplit("/", 1)[-1]: json.loads(line) for line in result.output.splitlines()}
+    rows = {
+        json.loads(line)["path"].rsplit("/", 1)[-1]: json.loads(line)
+        for line in result.output.splitlines()
+    }
     assert set(rows) == {"hidden.pdf", "clean.pdf", "broken.pdf", "notes.md"}
-    assert rows["hidden.pdf"]["flagged"] is True and "white_text" in rows["hidden.pdf"]["categories"]
+    assert (
+        rows["hidden.pdf"]["flagged"] is True and "white_text" in rows["hidden.pdf"]["categories"]
+    )
     assert rows["hidden.pdf"]["findings"][0]["page"] == 1
     assert rows["clean.pdf"]["flagged"] is False and isinstance(rows["clean.pdf"]["risk"], float)
     assert "error" in rows["broken.pdf"] and "flagged" not in rows["broken.pdf"]
@@ -32,7 +39,9 @@ def test_scan_json_lines_and_errors(tmp_path):
 def test_scan_text_output_and_fail_flag(tmp_path):
     target = tmp_path / "hidden.pdf"
     target.write_bytes(pdf(white))
-    result = runner.invoke(app, ["scan", "--fail-on-flag", str(target), str(tmp_path / "missing.tex")])
+    result = runner.invoke(
+        app, ["scan", "--fail-on-flag", str(target), str(tmp_path / "missing.tex")]
+    )
     assert result.exit_code == 1
     assert "FLAGGED" in result.output and "white_text" in result.output
     assert "ERROR" in result.output and "missing.tex" in result.output
@@ -51,14 +60,33 @@ def test_scan_path_uses_settings_threshold(tmp_path):
 
 def test_bench_injection_makes_and_measures_a_corpus(tmp_path):
     corpus = tmp_path / "corpus"
-    made = runner.invoke(app, ["bench", "injection", "--make-corpus", str(corpus), "--per-category", "2", "--clean", "12"])
+    made = runner.invoke(
+        app,
+        [
+            "bench",
+            "injection",
+            "--make-corpus",
+            str(corpus),
+            "--per-category",
+            "2",
+            "--clean",
+            "12",
+        ],
+    )
     assert made.exit_code == 0, made.output
     labels = [json.loads(line) for line in (corpus / "labels.jsonl").read_text().splitlines()]
     kinds = {p.suffix for p in corpus.iterdir()}
     assert {".pdf", ".tex", ".md"} <= kinds
     assert {r["label"] for r in labels} == {"attack", "clean"}
     cats = {c for r in labels for c in r["categories"]}
-    assert {"white_text", "metadata", "invisible_chars", "mixed_language", "encoded", "contextual"} <= cats
+    assert {
+        "white_text",
+        "metadata",
+        "invisible_chars",
+        "mixed_language",
+        "encoded",
+        "contextual",
+    } <= cats
     result = runner.invoke(app, ["bench", "injection", str(corpus), "--json"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)

@@ -195,7 +195,7 @@ async def test_pairwise_runs_both_orders_and_exposes_position_bias(sim, registry
     assert (r.forward.preferred, r.reverse.preferred) == ("A", "B")
     assert r.preferred == "tie" and not r.orders_agree
     assert set(r.forward.criteria) == {"clarity", "originality", "soundness", "significance"}
-    assert r.provenance.prompt_version == "paper-pairwise-v1"
+    assert r.provenance.prompt_version == "paper-pairwise-v2"
     assert [c.role for c in r.provenance.calls] == ["pairwise-AB", "pairwise-BA"]
 
 
@@ -239,3 +239,15 @@ async def test_vote_follows_the_model_and_scores_the_voting_criteria(
         "proposal-vote-v1",
         "paper-vote-v1",
     )
+
+
+def test_pairwise_prompt_shows_the_response_letter_beside_its_version():
+    from aixiv.review import load_standard, render
+
+    std = load_standard("paper")
+    args = dict(standard=std, label="Paper", submission_1="old text", related_1="", submission_2="new text", related_2="")
+    with_letter = render("pairwise.j2", "paper", letter_1="", letter_2="We added the missing ablation.", **args)
+    assert "We added the missing ablation." in with_letter.user
+    assert with_letter.user.index("new text") < with_letter.user.index("We added the missing ablation.")
+    without = render("pairwise.j2", "paper", letter_1="", letter_2="", **args)
+    assert "response letter" not in without.user

@@ -19,7 +19,9 @@ import typer
 def _load_labels(directory: Path) -> list[dict[str, Any]]:
     path = directory / "labels.jsonl"
     if not path.is_file():
-        raise typer.BadParameter(f"{path} not found: a corpus needs a labels.jsonl (file, label, categories)")
+        raise typer.BadParameter(
+            f"{path} not found: a corpus needs a labels.jsonl (file, label, categories)"
+        )
     rows = []
     for n, line in enumerate(path.read_text("utf-8").splitlines(), 1):
         if not line.strip():
@@ -29,7 +31,9 @@ def _load_labels(directory: Path) -> list[dict[str, Any]]:
         except json.JSONDecodeError as exc:
             raise typer.BadParameter(f"labels.jsonl line {n}: {exc}") from None
         if "file" not in row or row.get("label") not in ("attack", "clean"):
-            raise typer.BadParameter(f"labels.jsonl line {n}: needs 'file' and 'label' attack|clean")
+            raise typer.BadParameter(
+                f"labels.jsonl line {n}: needs 'file' and 'label' attack|clean"
+            )
         rows.append(row)
     return rows
 
@@ -41,7 +45,9 @@ def _pages(stats: dict[str, Any], fmt: str) -> int:
     return max(1, round(int(stats.get("model_chars", 0)) / 3000))
 
 
-def evaluate(directory: Path, *, threshold: float | None = None, isolate: bool = False, progress: bool = True) -> dict[str, Any]:
+def evaluate(
+    directory: Path, *, threshold: float | None = None, isolate: bool = False, progress: bool = True
+) -> dict[str, Any]:
     """Run the guard over a labelled corpus and compute the metrics."""
     from rich.progress import Progress
 
@@ -59,11 +65,19 @@ def evaluate(directory: Path, *, threshold: float | None = None, isolate: bool =
         task = bar.add_task("screening", total=len(rows))
         for row in rows:
             path = directory / row["file"]
-            item: dict[str, Any] = {"file": row["file"], "label": row["label"], "categories": row.get("categories", [])}
+            item: dict[str, Any] = {
+                "file": row["file"],
+                "label": row["label"],
+                "categories": row.get("categories", []),
+            }
             try:
                 data = path.read_bytes()
                 t0 = time.perf_counter()
-                doc = ingest(path.name, data, settings) if isolate else parse_bytes(path.name, data, max_pages=settings.max_pages)
+                doc = (
+                    ingest(path.name, data, settings)
+                    if isolate
+                    else parse_bytes(path.name, data, max_pages=settings.max_pages)
+                )
                 t1 = time.perf_counter()
                 c1 = time.process_time()
                 report = screen_document(doc, threshold=limit)
@@ -79,8 +93,13 @@ def evaluate(directory: Path, *, threshold: float | None = None, isolate: bool =
             guard_s += t2 - t1
             npages = _pages(report.stats, doc.source_format)
             pages += npages
-            item.update(flagged=report.flagged, risk=report.risk, found=report.categories, pages=npages,
-                        top=(report.findings[0].why[:160] if report.findings else ""))
+            item.update(
+                flagged=report.flagged,
+                risk=report.risk,
+                found=report.categories,
+                pages=npages,
+                top=(report.findings[0].why[:160] if report.findings else ""),
+            )
             results.append(item)
             bar.advance(task)
     summary = {"threshold": limit, "results": results, **_metrics(results, guard_s, parse_s, pages)}
@@ -88,7 +107,9 @@ def evaluate(directory: Path, *, threshold: float | None = None, isolate: bool =
     return summary
 
 
-def _metrics(results: list[dict[str, Any]], guard_s: float, parse_s: float, pages: int) -> dict[str, Any]:
+def _metrics(
+    results: list[dict[str, Any]], guard_s: float, parse_s: float, pages: int
+) -> dict[str, Any]:
     attacks = [r for r in results if r["label"] == "attack"]
     clean = [r for r in results if r["label"] == "clean"]
     tp = sum(r["flagged"] for r in attacks)
@@ -100,7 +121,8 @@ def _metrics(results: list[dict[str, Any]], guard_s: float, parse_s: float, page
             per_cat[c]["caught"] += int(r["flagged"])
             per_cat[c]["named"] += int(r["flagged"] and c in r.get("found", []))
     categories = {
-        c: {"n": v["n"], "recall": v["caught"] / v["n"], "named": v["named"] / v["n"]} for c, v in sorted(per_cat.items())
+        c: {"n": v["n"], "recall": v["caught"] / v["n"], "named": v["named"] / v["n"]}
+        for c, v in sorted(per_cat.items())
     }
     n = len(results)
     return {
@@ -134,15 +156,23 @@ def plot(summary: dict[str, Any], out: Path) -> Path:
     fig, (ax, ax2) = plt.subplots(1, 2, figsize=(13, 5), gridspec_kw={"width_ratios": [4, 1]})
     x = range(len(names))
     ax.bar([i - 0.2 for i in x], recall, width=0.4, label="recall (flagged)", color="#2b6cb0")
-    ax.bar([i + 0.2 for i in x], named, width=0.4, label="flagged with this category", color="#90cdf4")
+    ax.bar(
+        [i + 0.2 for i in x], named, width=0.4, label="flagged with this category", color="#90cdf4"
+    )
     ax.axhline(0.75, color="#c53030", linestyle="--", linewidth=1, label="per-category target 0.75")
     ax.set_xticks(list(x))
-    ax.set_xticklabels([f"{c}\n(n={cats[c]['n']})" for c in names], rotation=45, ha="right", fontsize=8)
-    ax.set_ylim(0, 1.05)
+    ax.set_xticklabels(
+        [f"{c}\n(n={cats[c]['n']})" for c in names], rotation=45, ha="right", fontsize=8
+    )
+    ax.set_ylim(0, 1.18)
     ax.set_ylabel("fraction of attack files")
     ax.set_title("Injection recall per category")
-    ax.legend(fontsize=8, loc="lower left")
-    overall = [summary["recall"] or 0, summary["accuracy"] or 0, summary["false_positive_rate"] or 0]
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, 1.0), ncol=3, framealpha=0.9)
+    overall = [
+        summary["recall"] or 0,
+        summary["accuracy"] or 0,
+        summary["false_positive_rate"] or 0,
+    ]
     bars = ax2.bar(["recall", "accuracy", "FPR"], overall, color=["#2b6cb0", "#2f855a", "#c53030"])
     for b, v in zip(bars, overall, strict=True):
         ax2.text(b.get_x() + b.get_width() / 2, v + 0.01, f"{v:.3f}", ha="center", fontsize=8)
@@ -194,15 +224,31 @@ def _print(summary: dict[str, Any]) -> None:
 def register(bench: typer.Typer) -> None:
     @bench.command("injection")
     def injection(
-        directory: Path = typer.Argument(None, help="A corpus directory with labels.jsonl to evaluate."),
-        make_corpus: Path = typer.Option(None, "--make-corpus", help="Write a synthetic labelled corpus to this directory."),
-        papers: Path = typer.Option(None, "--papers", help="Directory of Markdown/text papers to build the corpus from."),
-        per_category: int = typer.Option(10, "--per-category", min=1, help="Attack files per category group."),
-        clean: int = typer.Option(60, "--clean", min=0, help="Clean files (plain and hard negatives)."),
+        directory: Path = typer.Argument(
+            None, help="A corpus directory with labels.jsonl to evaluate."
+        ),
+        make_corpus: Path = typer.Option(
+            None, "--make-corpus", help="Write a synthetic labelled corpus to this directory."
+        ),
+        papers: Path = typer.Option(
+            None, "--papers", help="Directory of Markdown/text papers to build the corpus from."
+        ),
+        per_category: int = typer.Option(
+            10, "--per-category", min=1, help="Attack files per category group."
+        ),
+        clean: int = typer.Option(
+            60, "--clean", min=0, help="Clean files (plain and hard negatives)."
+        ),
         seed: int = typer.Option(7, "--seed"),
-        threshold: float = typer.Option(None, "--threshold", help="Override Settings.guard_threshold."),
-        isolate: bool = typer.Option(False, "--isolate", help="Parse each file in a child process with limits."),
-        plot_path: Path = typer.Option(None, "--plot", help="Where to save the bar chart (default DIR/injection-bench.png)."),
+        threshold: float = typer.Option(
+            None, "--threshold", help="Override Settings.guard_threshold."
+        ),
+        isolate: bool = typer.Option(
+            False, "--isolate", help="Parse each file in a child process with limits."
+        ),
+        plot_path: Path = typer.Option(
+            None, "--plot", help="Where to save the bar chart (default DIR/injection-bench.png)."
+        ),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     ) -> None:
         """Synthesize a labelled injection corpus (--make-corpus) or measure the guard on DIR."""
@@ -213,7 +259,9 @@ def register(bench: typer.Typer) -> None:
 
             if papers is not None and not papers.is_dir():
                 raise typer.BadParameter(f"--papers {papers} is not a directory")
-            labels = build(make_corpus, papers_dir=papers, seed=seed, per_category=per_category, clean=clean)
+            labels = build(
+                make_corpus, papers_dir=papers, seed=seed, per_category=per_category, clean=clean
+            )
             n = sum(1 for _ in labels.open())
             typer.echo(f"wrote {n} files and {labels}")
             if directory is None:
@@ -221,7 +269,9 @@ def register(bench: typer.Typer) -> None:
         assert directory is not None
         summary = evaluate(directory, threshold=threshold, isolate=isolate, progress=not as_json)
         out = plot(summary, plot_path or directory / "injection-bench.png")
-        (directory / "injection-bench.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False), "utf-8")
+        (directory / "injection-bench.json").write_text(
+            json.dumps(summary, indent=2, ensure_ascii=False), "utf-8"
+        )
         if as_json:
             slim = {k: v for k, v in summary.items() if k != "results"}
             typer.echo(json.dumps(slim, indent=2, ensure_ascii=False))

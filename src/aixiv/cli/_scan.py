@@ -11,11 +11,19 @@ import typer
 def register(app: typer.Typer) -> None:
     @app.command("scan")
     def scan(
-        paths: list[Path] = typer.Argument(..., help="Files or directories (searched recursively)."),
+        paths: list[Path] = typer.Argument(
+            ..., help="Files or directories (searched recursively)."
+        ),
         as_json: bool = typer.Option(False, "--json", help="One JSON object per file per line."),
-        threshold: float = typer.Option(None, "--threshold", min=0.0, max=1.0, help="Override Settings.guard_threshold."),
-        findings: int = typer.Option(5, "--findings", min=0, help="How many findings to show per file."),
-        fail_on_flag: bool = typer.Option(False, "--fail-on-flag", help="Exit with status 1 if any file is flagged."),
+        threshold: float = typer.Option(
+            None, "--threshold", min=0.0, max=1.0, help="Override Settings.guard_threshold."
+        ),
+        findings: int = typer.Option(
+            5, "--findings", min=0, help="How many findings to show per file."
+        ),
+        fail_on_flag: bool = typer.Option(
+            False, "--fail-on-flag", help="Exit with status 1 if any file is flagged."
+        ),
     ) -> None:
         """Screen manuscripts for hidden or manipulative instructions aimed at AI reviewers.
 
@@ -47,7 +55,10 @@ def register(app: typer.Typer) -> None:
                     "risk": report.risk,
                     "threshold": report.threshold,
                     "categories": report.categories,
-                    "findings": [f.model_dump(mode="json") for f in report.findings[: max(findings, 0) or None]],
+                    "findings": [
+                        f.model_dump(mode="json")
+                        for f in report.findings[: max(findings, 0) or None]
+                    ],
                     "stats": report.stats,
                     "guard_version": report.guard_version,
                 }
@@ -60,14 +71,20 @@ def register(app: typer.Typer) -> None:
 
 def _emit_error(path: Path, code: str, message: str, as_json: bool) -> None:
     if as_json:
-        typer.echo(json.dumps({"path": str(path), "error": message, "code": code}, ensure_ascii=False))
+        typer.echo(
+            json.dumps({"path": str(path), "error": message, "code": code}, ensure_ascii=False)
+        )
     else:
         typer.secho(f"ERROR    {path}: {message}", fg=typer.colors.YELLOW, err=False)
 
 
 def _emit_text(path: Path, report, limit: int) -> None:  # type: ignore[no-untyped-def]
     if report.flagged:
-        typer.secho(f"FLAGGED  {report.risk:.2f}  {path}  [{', '.join(report.categories)}]", fg=typer.colors.RED, bold=True)
+        typer.secho(
+            f"FLAGGED  {report.risk:.2f}  {path}  [{', '.join(report.categories)}]",
+            fg=typer.colors.RED,
+            bold=True,
+        )
     else:
         typer.secho(f"clean    {report.risk:.2f}  {path}", fg=typer.colors.GREEN)
     shown = [f for f in report.findings if f.risk >= 0.2][:limit] if report.flagged else []

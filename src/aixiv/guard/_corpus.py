@@ -33,17 +33,32 @@ class Paper:
 
 # ------------------------------------------------------------------ manuscripts
 
+
 def synth_paper(rng: random.Random) -> Paper:
     topic, task, ds, metric = rng.choice(T.TOPICS)
-    name = "".join(rng.choice("ABCDEFGHKLMNPRSTVXZ") for _ in range(rng.randint(3, 5))) + rng.choice(["", "-Net", "Former", "++"])
+    name = "".join(
+        rng.choice("ABCDEFGHKLMNPRSTVXZ") for _ in range(rng.randint(3, 5))
+    ) + rng.choice(["", "-Net", "Former", "++"])
     slots = {
-        "topic": topic, "Topic": topic[:1].upper() + topic[1:], "task": task, "name": name, "Name": name,
-        "d0": ds[0], "d1": ds[1], "d2": ds[2], "metric": metric,
-        "params": rng.choice([14, 36, 85, 125, 350]), "steps": rng.choice([20, 50, 100, 200]),
-        "batch": rng.choice([32, 64, 256, 1024]), "lr": rng.choice(["3e-4", "1e-3", "5e-5"]),
-        "hidden": rng.choice([64, 128, 256]), "a": f"{rng.uniform(20, 70):.1f}",
-        "delta": f"{rng.uniform(0.5, 4):.1f}", "delta2": f"{rng.uniform(3, 9):.1f}",
-        "overhead": rng.randint(3, 18), "var": f"{rng.uniform(0.1, 0.6):.1f}",
+        "topic": topic,
+        "Topic": topic[:1].upper() + topic[1:],
+        "task": task,
+        "name": name,
+        "Name": name,
+        "d0": ds[0],
+        "d1": ds[1],
+        "d2": ds[2],
+        "metric": metric,
+        "params": rng.choice([14, 36, 85, 125, 350]),
+        "steps": rng.choice([20, 50, 100, 200]),
+        "batch": rng.choice([32, 64, 256, 1024]),
+        "lr": rng.choice(["3e-4", "1e-3", "5e-5"]),
+        "hidden": rng.choice([64, 128, 256]),
+        "a": f"{rng.uniform(20, 70):.1f}",
+        "delta": f"{rng.uniform(0.5, 4):.1f}",
+        "delta2": f"{rng.uniform(3, 9):.1f}",
+        "overhead": rng.randint(3, 18),
+        "var": f"{rng.uniform(0.1, 0.6):.1f}",
     }
     slots["b"] = f"{float(slots['a']) + rng.uniform(1, 6):.1f}"
 
@@ -174,7 +189,18 @@ class PdfWriter:
                 cur = trial
         return lines + ([cur] if cur else [])
 
-    def text(self, text: str, size: float = 10.0, *, font: str | None = None, color=(0, 0, 0), gap: float = 6.0, x: float | None = None, width: float | None = None, **kw) -> pymupdf.Rect:  # type: ignore[no-untyped-def]
+    def text(
+        self,
+        text: str,
+        size: float = 10.0,
+        *,
+        font: str | None = None,
+        color=(0, 0, 0),
+        gap: float = 6.0,
+        x: float | None = None,
+        width: float | None = None,
+        **kw,
+    ) -> pymupdf.Rect:  # type: ignore[no-untyped-def]
         font = font or _font_for(text)
         x0 = self.M if x is None else x
         w = (self.W - 2 * self.M) if width is None else width
@@ -182,7 +208,9 @@ class PdfWriter:
         first: pymupdf.Rect | None = None
         for line in self._lines(text, size, font, w):
             self._need(lead)
-            self.page.insert_text((x0, self.y + size), line, fontsize=size, fontname=font, color=color, **kw)
+            self.page.insert_text(
+                (x0, self.y + size), line, fontsize=size, fontname=font, color=color, **kw
+            )
             r = pymupdf.Rect(x0, self.y, x0 + w, self.y + lead)
             first = r if first is None else first | r
             self.y += lead
@@ -194,17 +222,25 @@ class PdfWriter:
         self.y += 4
         self.text(text, size, font="hebo" if _font_for(text) == "helv" else None, gap=4)
 
-    def table(self, header: list[str], rows: list[list[str]], *, fill=(0.12, 0.16, 0.3), color=(1, 1, 1)) -> None:  # type: ignore[no-untyped-def]
+    def table(
+        self, header: list[str], rows: list[list[str]], *, fill=(0.12, 0.16, 0.3), color=(1, 1, 1)
+    ) -> None:  # type: ignore[no-untyped-def]
         cw = (self.W - 2 * self.M) / len(header)
         self._need(16 * (len(rows) + 2))
         top = self.y
-        self.page.draw_rect(pymupdf.Rect(self.M, top, self.W - self.M, top + 16), color=None, fill=fill)
+        self.page.draw_rect(
+            pymupdf.Rect(self.M, top, self.W - self.M, top + 16), color=None, fill=fill
+        )
         for i, h in enumerate(header):
-            self.page.insert_text((self.M + 4 + i * cw, top + 11.5), h, fontsize=9, fontname="hebo", color=color)
+            self.page.insert_text(
+                (self.M + 4 + i * cw, top + 11.5), h, fontsize=9, fontname="hebo", color=color
+            )
         y = top + 16
         for row in rows:
             for i, cell in enumerate(row):
-                self.page.insert_text((self.M + 4 + i * cw, y + 11.5), cell, fontsize=9, fontname="helv")
+                self.page.insert_text(
+                    (self.M + 4 + i * cw, y + 11.5), cell, fontsize=9, fontname="helv"
+                )
             y += 15
         self.page.draw_line((self.M, y + 2), (self.W - self.M, y + 2), width=0.6)
         self.y = y + 12
@@ -250,6 +286,7 @@ def _write_body(w: PdfWriter, paper: Paper, hooks: dict[str, object], rng: rando
 
 # ------------------------------------------------------------------ helpers for attacks
 
+
 def _homoglyph(text: str, rng: random.Random) -> str:
     return "".join(T.HOMOGLYPHS[c] if c in T.HOMOGLYPHS and rng.random() < 0.6 else c for c in text)
 
@@ -290,7 +327,14 @@ def _attack_text(rng: random.Random, lang: str = "en") -> str:
 
 # ------------------------------------------------------------------ corpus plan
 
-PDF_HIDDEN = ["white_text", "small_text", "invisible_render", "off_page", "occluded", "hidden_layer"]
+PDF_HIDDEN = [
+    "white_text",
+    "small_text",
+    "invisible_render",
+    "off_page",
+    "occluded",
+    "hidden_layer",
+]
 
 
 class CorpusBuilder:
@@ -314,15 +358,32 @@ class CorpusBuilder:
             path.write_text(data, "utf-8")
         else:
             path.write_bytes(data)
-        self.labels.append({"file": name, "label": label, "categories": sorted(set(cats)), "note": note})
+        self.labels.append(
+            {"file": name, "label": label, "categories": sorted(set(cats)), "note": note}
+        )
 
     # ---------------------------------------------------------- PDF
 
-    def pdf(self, hooks: dict[str, object], label: str, cats: list[str], note: str, *, meta: dict[str, str] | None = None, xmp: str | None = None, paper: Paper | None = None) -> None:
+    def pdf(
+        self,
+        hooks: dict[str, object],
+        label: str,
+        cats: list[str],
+        note: str,
+        *,
+        meta: dict[str, str] | None = None,
+        xmp: str | None = None,
+        paper: Paper | None = None,
+    ) -> None:
         w = PdfWriter()
         p = paper or self.paper()
         _write_body(w, p, hooks, self.rng)
-        md = {"title": p.title, "author": "Anonymous", "creator": "LaTeX with hyperref", "producer": "pdfTeX-1.40"}
+        md = {
+            "title": p.title,
+            "author": "Anonymous",
+            "creator": "LaTeX with hyperref",
+            "producer": "pdfTeX-1.40",
+        }
         md.update(meta or {})
         w.doc.set_metadata(md)
         if xmp:
@@ -344,7 +405,13 @@ class CorpusBuilder:
                     color = (0.9, 0.92, 0.95)
                 w.text(text, rng.choice([10, 9, 6]), color=color, font=font, gap=2)
             elif method == "small_text":
-                w.text(text, rng.choice([0.5, 1.0, 1.5, 2.0]), color=rng.choice([(0, 0, 0), (0.4, 0.4, 0.4)]), font=font, gap=1)
+                w.text(
+                    text,
+                    rng.choice([0.5, 1.0, 1.5, 2.0]),
+                    color=rng.choice([(0, 0, 0), (0.4, 0.4, 0.4)]),
+                    font=font,
+                    gap=1,
+                )
             elif method == "invisible_render":
                 if rng.random() < 0.6:
                     w.text(text, 10, render_mode=3, font=font)
@@ -370,7 +437,9 @@ class CorpusBuilder:
                     w.page.insert_image(r + (-2, -2, 2, 2), pixmap=pix, keep_proportion=False)
                 w.y += 4
             elif method == "hidden_layer":
-                ocg = w.doc.add_ocg(rng.choice(["notes", "Layer 2", "review", "print-only"]), on=False)
+                ocg = w.doc.add_ocg(
+                    rng.choice(["notes", "Layer 2", "review", "print-only"]), on=False
+                )
                 w.text(text, 10, oc=ocg, font=font)
             else:
                 raise ValueError(method)
@@ -393,21 +462,37 @@ class CorpusBuilder:
                 lang = "en" if i % 3 else rng.choice(langs)
                 text = _attack_text(rng, lang)
                 cats = [method] + (["mixed_language"] if lang != "en" else [])
-                self.pdf({self._place(): self._hidden_pdf_hook(method, text)}, "attack", cats, f"{method} {lang}")
+                self.pdf(
+                    {self._place(): self._hidden_pdf_hook(method, text)},
+                    "attack",
+                    cats,
+                    f"{method} {lang}",
+                )
         # 2. metadata (PDF info, XMP, LaTeX hypersetup, Markdown front matter)
         for i in range(k):
             text = _attack_text(rng, "en" if i % 3 else rng.choice(langs))
             field_ = rng.choice(["keywords", "subject", "title", "author"])
             if i % 4 == 3:
-                xmp = ('<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
-                       '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
-                       'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description>' + text +
-                       '</dc:description></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>')
+                xmp = (
+                    '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+                    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+                    'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description>'
+                    + text
+                    + '</dc:description></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+                )
                 self.pdf({}, "attack", ["metadata"], "xmp", xmp=xmp)
             elif i % 4 == 2:
-                self._save("tex", self.tex(extra_preamble="\\hypersetup{pdfkeywords={" + text + "}}"), "attack", ["metadata"], "hypersetup")
+                self._save(
+                    "tex",
+                    self.tex(extra_preamble="\\hypersetup{pdfkeywords={" + text + "}}"),
+                    "attack",
+                    ["metadata"],
+                    "hypersetup",
+                )
             elif i % 4 == 1:
-                self._save("md", self.md(front={"keywords": text}), "attack", ["metadata"], "front matter")
+                self._save(
+                    "md", self.md(front={"keywords": text}), "attack", ["metadata"], "front matter"
+                )
             else:
                 self.pdf({}, "attack", ["metadata"], f"info {field_}", meta={field_: text})
         # 3. invisible characters (sources and PDF annotations/metadata keep them)
@@ -415,19 +500,49 @@ class CorpusBuilder:
             text = _attack_text(rng, "en")
             how = ["zw", "tag", "zwbin", "tagmeta", "bidi"][i % 5]
             if how == "zw":
-                self._save(rng.choice(["md", "tex"]), self._source_with_visible(_zw_interleave(text)), "attack", ["invisible_chars"], "zero-width interleaved")
+                self._save(
+                    rng.choice(["md", "tex"]),
+                    self._source_with_visible(_zw_interleave(text)),
+                    "attack",
+                    ["invisible_chars"],
+                    "zero-width interleaved",
+                )
             elif how == "tag":
                 sentence = "We thank our colleagues for helpful discussions." + _tag_smuggle(text)
                 ext = rng.choice(["md", "tex", "txt"])
-                self._save(ext, self._source_with_visible(sentence, fmt=ext), "attack", ["invisible_chars"], "tag characters")
+                self._save(
+                    ext,
+                    self._source_with_visible(sentence, fmt=ext),
+                    "attack",
+                    ["invisible_chars"],
+                    "tag characters",
+                )
             elif how == "zwbin":
                 sentence = "Code is available on request." + _zw_binary(text)
-                self._save("md", self._source_with_visible(sentence), "attack", ["invisible_chars"], "zero-width binary")
+                self._save(
+                    "md",
+                    self._source_with_visible(sentence),
+                    "attack",
+                    ["invisible_chars"],
+                    "zero-width binary",
+                )
             elif how == "tagmeta":
-                self.pdf({}, "attack", ["invisible_chars", "metadata"], "tag chars in metadata", meta={"subject": "Machine learning" + _tag_smuggle(text)})
+                self.pdf(
+                    {},
+                    "attack",
+                    ["invisible_chars", "metadata"],
+                    "tag chars in metadata",
+                    meta={"subject": "Machine learning" + _tag_smuggle(text)},
+                )
             else:
                 sentence = "See the appendix. \u202e" + text[::-1] + "\u202c"
-                self._save("md", self._source_with_visible(sentence), "attack", ["invisible_chars"], "bidi override")
+                self._save(
+                    "md",
+                    self._source_with_visible(sentence),
+                    "attack",
+                    ["invisible_chars"],
+                    "bidi override",
+                )
         # 4. mixed language: visible foreign-language instructions and homoglyphs
         for i in range(k):
             if i % 3 == 2:
@@ -437,9 +552,20 @@ class CorpusBuilder:
                 text = _attack_text(rng, rng.choice(langs))
                 note = "foreign language"
             if i % 2:
-                self.pdf({self._place(): lambda w, t=text: w.text(t, 9)}, "attack", ["mixed_language"], note + " visible")
+                self.pdf(
+                    {self._place(): lambda w, t=text: w.text(t, 9)},
+                    "attack",
+                    ["mixed_language"],
+                    note + " visible",
+                )
             else:
-                self._save(rng.choice(["md", "tex"]), self._source_with_visible(text), "attack", ["mixed_language"], note)
+                self._save(
+                    rng.choice(["md", "tex"]),
+                    self._source_with_visible(text),
+                    "attack",
+                    ["mixed_language"],
+                    note,
+                )
         # 5. encoded payloads
         kinds = ["base64", "hex", "url", "rot13", "reversed"]
         for i in range(k):
@@ -447,16 +573,35 @@ class CorpusBuilder:
             payload = _encode(_attack_text(rng, "en"), kind)
             hint = rng.choice(T.ENCODING_HINTS).format(payload=payload)
             if i % 2:
-                self.pdf({self._place(): lambda w, t=hint: w.text(t, 7)}, "attack", ["encoded"], kind)
+                self.pdf(
+                    {self._place(): lambda w, t=hint: w.text(t, 7)}, "attack", ["encoded"], kind
+                )
             else:
-                self._save(rng.choice(["md", "tex"]), self._source_with_visible(hint), "attack", ["encoded"], kind)
+                self._save(
+                    rng.choice(["md", "tex"]),
+                    self._source_with_visible(hint),
+                    "attack",
+                    ["encoded"],
+                    kind,
+                )
         # 6. contextual: visible, natural-looking instructions to reviewers
         for i in range(k):
             text = _attack_text(rng, "en")
             if i % 2:
-                self.pdf({self._place(): lambda w, t=text: w.text(t)}, "attack", ["contextual"], "visible")
+                self.pdf(
+                    {self._place(): lambda w, t=text: w.text(t)},
+                    "attack",
+                    ["contextual"],
+                    "visible",
+                )
             else:
-                self._save(rng.choice(["md", "tex"]), self._source_with_visible(text), "attack", ["contextual"], "visible")
+                self._save(
+                    rng.choice(["md", "tex"]),
+                    self._source_with_visible(text),
+                    "attack",
+                    ["contextual"],
+                    "visible",
+                )
         # 7. annotations
         for i in range(k):
             text = _attack_text(rng, "en" if i % 3 else rng.choice(langs))
@@ -468,13 +613,21 @@ class CorpusBuilder:
                     a.set_flags(pymupdf.PDF_ANNOT_IS_HIDDEN)
                     a.update()
                 elif mode == "tiny":
-                    a = w.page.add_freetext_annot(pymupdf.Rect(w.M, w.y, w.M + 1.5, w.y + 1.5), t, fontsize=1)
+                    a = w.page.add_freetext_annot(
+                        pymupdf.Rect(w.M, w.y, w.M + 1.5, w.y + 1.5), t, fontsize=1
+                    )
                     a.update()
                 elif mode == "sticky":
                     a = w.page.add_text_annot((w.W - 40, w.y), t)
                     a.update()
                 else:
-                    a = w.page.add_freetext_annot(pymupdf.Rect(w.M, w.y, w.W - w.M, w.y + 30), t, fontsize=8, text_color=(1, 1, 1), fill_color=(1, 1, 1))
+                    a = w.page.add_freetext_annot(
+                        pymupdf.Rect(w.M, w.y, w.W - w.M, w.y + 30),
+                        t,
+                        fontsize=8,
+                        text_color=(1, 1, 1),
+                        fill_color=(1, 1, 1),
+                    )
                     a.update()
 
             self.pdf({self._place(): hook}, "attack", ["annotation"], mode)
@@ -483,10 +636,22 @@ class CorpusBuilder:
             text = _attack_text(rng, "en" if i % 3 else rng.choice(langs))
             if i % 2:
                 style = rng.choice(["%", "comment", "iffalse"])
-                self._save("tex", self.tex(comment=(style, text)), "attack", ["source_comment"], f"latex {style}")
+                self._save(
+                    "tex",
+                    self.tex(comment=(style, text)),
+                    "attack",
+                    ["source_comment"],
+                    f"latex {style}",
+                )
             else:
                 style = rng.choice(["html", "link"])
-                self._save("md", self.md(comment=(style, text)), "attack", ["source_comment"], f"markdown {style}")
+                self._save(
+                    "md",
+                    self.md(comment=(style, text)),
+                    "attack",
+                    ["source_comment"],
+                    f"markdown {style}",
+                )
         # 9. hidden source text: LaTeX and Markdown concealment
         for i in range(k):
             text = _attack_text(rng, "en")
@@ -499,8 +664,17 @@ class CorpusBuilder:
         for _ in range(max(2, k // 3)):
             text = _attack_text(rng, "en")
             enc = _encode(_attack_text(rng, "en"), "base64")
-            hooks = {"s0p0": self._hidden_pdf_hook("white_text", text), "end": self._hidden_pdf_hook("small_text", enc)}
-            self.pdf(hooks, "attack", ["white_text", "small_text", "encoded"], "combined", meta={"keywords": _attack_text(rng, "en")})
+            hooks = {
+                "s0p0": self._hidden_pdf_hook("white_text", text),
+                "end": self._hidden_pdf_hook("small_text", enc),
+            }
+            self.pdf(
+                hooks,
+                "attack",
+                ["white_text", "small_text", "encoded"],
+                "combined",
+                meta={"keywords": _attack_text(rng, "en")},
+            )
         self.clean(clean)
 
     # ---------------------------------------------------------- clean and hard negatives
@@ -508,9 +682,18 @@ class CorpusBuilder:
     def clean(self, n: int) -> None:
         rng = self.rng
         makers = [
-            self._clean_plain, self._clean_attack_paper, self._clean_dark_header, self._clean_footnotes,
-            self._clean_foreign_abstract, self._clean_hashes, self._clean_sticky, self._clean_todo,
-            self._clean_md_comments, self._clean_emoji, self._clean_ocr, self._clean_response,
+            self._clean_plain,
+            self._clean_attack_paper,
+            self._clean_dark_header,
+            self._clean_footnotes,
+            self._clean_foreign_abstract,
+            self._clean_hashes,
+            self._clean_sticky,
+            self._clean_todo,
+            self._clean_md_comments,
+            self._clean_emoji,
+            self._clean_ocr,
+            self._clean_response,
         ]
         for i in range(n):
             makers[i % len(makers)](rng)
@@ -525,28 +708,56 @@ class CorpusBuilder:
     def _clean_attack_paper(self, rng: random.Random) -> None:
         p = self.paper()
         sents = rng.sample(T.ATTACK_PAPER_SENTENCES, 6)
-        p = Paper("Detecting Prompt Injection in Scientific Peer Review", " ".join(sents[:2]),
-                  [("1 Introduction", [" ".join(sents[2:4])]), ("2 Threat Model", [" ".join(sents[4:])])] + p.sections[2:], p.references)
+        p = Paper(
+            "Detecting Prompt Injection in Scientific Peer Review",
+            " ".join(sents[:2]),
+            [("1 Introduction", [" ".join(sents[2:4])]), ("2 Threat Model", [" ".join(sents[4:])])]
+            + p.sections[2:],
+            p.references,
+        )
         fmt = rng.choice(["pdf", "md", "tex"])
         if fmt == "pdf":
             self.pdf({}, "clean", [], "paper about prompt injection", paper=p)
         else:
-            self._save(fmt, self.md(paper=p) if fmt == "md" else self.tex(paper=p), "clean", [], "paper about prompt injection")
+            self._save(
+                fmt,
+                self.md(paper=p) if fmt == "md" else self.tex(paper=p),
+                "clean",
+                [],
+                "paper about prompt injection",
+            )
 
     def _clean_dark_header(self, rng: random.Random) -> None:
         def table(w: PdfWriter) -> None:
-            w.table(["Method", "Accuracy", "Score", "Review"], [["Baseline", "71.2", "0.61", "n/a"], ["Ours", "74.9", "0.66", "n/a"]],
-                    fill=rng.choice([(0.1, 0.1, 0.1), (0.12, 0.16, 0.3), (0.35, 0.05, 0.1)]))
+            w.table(
+                ["Method", "Accuracy", "Score", "Review"],
+                [["Baseline", "71.2", "0.61", "n/a"], ["Ours", "74.9", "0.66", "n/a"]],
+                fill=rng.choice([(0.1, 0.1, 0.1), (0.12, 0.16, 0.3), (0.35, 0.05, 0.1)]),
+            )
+
         self.pdf({"table": table}, "clean", [], "white text on a dark table header")
 
     def _clean_footnotes(self, rng: random.Random) -> None:
         def notes(w: PdfWriter) -> None:
-            w.footnotes.extend([
-                "1 Code: https://example.org/code. Experiments ran on 8 GPUs for 3 days.",
-                "2 We thank the reviewers of the workshop version for their comments.",
-            ])
+            w.footnotes.extend(
+                [
+                    "1 Code: https://example.org/code. Experiments ran on 8 GPUs for 3 days.",
+                    "2 We thank the reviewers of the workshop version for their comments.",
+                ]
+            )
             w.finish_footnotes()
-        self.pdf({"s0p0": notes, "end": lambda w: w.text("Equal contribution. Correspondence to the first author.", 5)}, "clean", [], "5-6pt footnotes")
+
+        self.pdf(
+            {
+                "s0p0": notes,
+                "end": lambda w: w.text(
+                    "Equal contribution. Correspondence to the first author.", 5
+                ),
+            },
+            "clean",
+            [],
+            "5-6pt footnotes",
+        )
 
     def _clean_foreign_abstract(self, rng: random.Random) -> None:
         lang = rng.choice(list(T.FOREIGN_ABSTRACTS))
@@ -554,9 +765,17 @@ class CorpusBuilder:
         p = self.paper()
         extra = T.FOREIGN_ABSTRACTS[lang]
         if fmt == "pdf":
-            self.pdf({"after_abstract": lambda w: w.text(extra, 9.5)}, "clean", [], f"abstract in {lang}", paper=p)
+            self.pdf(
+                {"after_abstract": lambda w: w.text(extra, 9.5)},
+                "clean",
+                [],
+                f"abstract in {lang}",
+                paper=p,
+            )
         else:
-            self._save("md", self.md(paper=p, after_abstract=extra), "clean", [], f"abstract in {lang}")
+            self._save(
+                "md", self.md(paper=p, after_abstract=extra), "clean", [], f"abstract in {lang}"
+            )
 
     def _clean_hashes(self, rng: random.Random) -> None:
         import hashlib
@@ -564,15 +783,21 @@ class CorpusBuilder:
         h = hashlib.sha256(str(rng.random()).encode()).hexdigest()
         commit = hashlib.sha1(str(rng.random()).encode()).hexdigest()
         tok = base64.urlsafe_b64encode(hashlib.sha256(h.encode()).digest()).decode().rstrip("=")
-        url = ("https://storage.example.org/datasets/v2/download?file=train%2Fshard-00017-of-00128.parquet"
-               f"&sig={tok}&expires=1767225600&name=Open%20Corpus%20v2")
-        text = (f"Checkpoints are identified by their SHA-256 digest {h}; the code is at commit {commit}. "
-                f"Data: {url} (accessed 2024-03-01). DOI 10.5281/zenodo.{rng.randint(1000000, 9999999)}.")
+        url = (
+            "https://storage.example.org/datasets/v2/download?file=train%2Fshard-00017-of-00128.parquet"
+            f"&sig={tok}&expires=1767225600&name=Open%20Corpus%20v2"
+        )
+        text = (
+            f"Checkpoints are identified by their SHA-256 digest {h}; the code is at commit {commit}. "
+            f"Data: {url} (accessed 2024-03-01). DOI 10.5281/zenodo.{rng.randint(1000000, 9999999)}."
+        )
         fmt = rng.choice(["pdf", "md", "tex"])
         if fmt == "pdf":
             self.pdf({"s4p0": lambda w: w.text(text, 8)}, "clean", [], "hashes and long URLs")
         else:
-            self._save(fmt, self._source_with_visible(text, fmt=fmt), "clean", [], "hashes and long URLs")
+            self._save(
+                fmt, self._source_with_visible(text, fmt=fmt), "clean", [], "hashes and long URLs"
+            )
 
     def _clean_sticky(self, rng: random.Random) -> None:
         note = rng.choice(T.BENIGN_NOTES)
@@ -583,18 +808,31 @@ class CorpusBuilder:
             h = w.page.add_highlight_annot(pymupdf.Rect(w.M, w.y - 20, w.M + 200, w.y - 8))
             h.set_info(content="unclear sentence, rephrase")
             h.update()
+
         self.pdf({"s3p0": hook}, "clean", [], "benign sticky note")
 
     def _clean_todo(self, rng: random.Random) -> None:
-        self._save("tex", self.tex(todo=rng.sample(T.TODO_COMMENTS, 3)), "clean", [], "LaTeX TODO comments")
+        self._save(
+            "tex", self.tex(todo=rng.sample(T.TODO_COMMENTS, 3)), "clean", [], "LaTeX TODO comments"
+        )
 
     def _clean_md_comments(self, rng: random.Random) -> None:
-        self._save("md", self.md(comment=("html", rng.choice(T.TODO_COMMENTS))), "clean", [], "Markdown TODO comment")
+        self._save(
+            "md",
+            self.md(comment=("html", rng.choice(T.TODO_COMMENTS))),
+            "clean",
+            [],
+            "Markdown TODO comment",
+        )
 
     def _clean_emoji(self, rng: random.Random) -> None:
-        text = ("Our team 👩\u200d🔬👨\u200d💻 thanks the organisers 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F. "
-                "Hyphen\u00adation hints are kept in long words such as inter\u00adnational\u00adisation.")
-        self._save("md", self._source_with_visible(text), "clean", [], "emoji ZWJ, flag tags, soft hyphens")
+        text = (
+            "Our team 👩\u200d🔬👨\u200d💻 thanks the organisers 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f. "
+            "Hyphen\u00adation hints are kept in long words such as inter\u00adnational\u00adisation."
+        )
+        self._save(
+            "md", self._source_with_visible(text), "clean", [], "emoji ZWJ, flag tags, soft hyphens"
+        )
 
     def _clean_ocr(self, rng: random.Random) -> None:
         # A scanned page: a full-page image with an invisible OCR text layer over it.
@@ -615,10 +853,12 @@ class CorpusBuilder:
 
     def _clean_response(self, rng: random.Random) -> None:
         p = self.paper()
-        resp = ("Changes since the previous version. Following the reviewers' suggestions, we added a comparison with "
-                "two recent baselines and an analysis of the score distribution. We thank the reviewers for the positive "
-                "assessment of our motivation and have clarified the limitations in Section 5. Reviewer 2 asked whether "
-                "the gains persist at larger scale; Table 4 now answers this.")
+        resp = (
+            "Changes since the previous version. Following the reviewers' suggestions, we added a comparison with "
+            "two recent baselines and an analysis of the score distribution. We thank the reviewers for the positive "
+            "assessment of our motivation and have clarified the limitations in Section 5. Reviewer 2 asked whether "
+            "the gains persist at larger scale; Table 4 now answers this."
+        )
         p.sections = p.sections + [("Appendix A: Response to Reviewers", [resp])]
         fmt = rng.choice(["pdf", "md"])
         if fmt == "pdf":
@@ -635,13 +875,27 @@ class CorpusBuilder:
             fmt = "md"
         return self.md(visible=text) if fmt == "md" else self.tex(visible=text)
 
-    def md(self, *, paper: Paper | None = None, visible: str | None = None, comment: tuple[str, str] | None = None,
-           hidden: tuple[str, str] | None = None, front: dict[str, str] | None = None, after_abstract: str | None = None) -> str:
+    def md(
+        self,
+        *,
+        paper: Paper | None = None,
+        visible: str | None = None,
+        comment: tuple[str, str] | None = None,
+        hidden: tuple[str, str] | None = None,
+        front: dict[str, str] | None = None,
+        after_abstract: str | None = None,
+    ) -> str:
         rng = self.rng
         p = paper or self.paper()
         out: list[str] = []
         if front:
-            out.append("---\ntitle: " + json.dumps(p.title) + "\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items()) + "---\n")
+            out.append(
+                "---\ntitle: "
+                + json.dumps(p.title)
+                + "\n"
+                + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in front.items())
+                + "---\n"
+            )
         out.append(f"# {p.title}\n\n**Anonymous authors**\n\n## Abstract\n\n{p.abstract}\n")
         if after_abstract:
             out.append(after_abstract + "\n")
@@ -659,26 +913,61 @@ class CorpusBuilder:
                 if hidden:
                     cat, text = hidden
                     style = {
-                        "white_text": rng.choice(['<span style="color:#ffffff">{t}</span>', '<font color="white">{t}</font>', '<span style="color: rgb(255,255,255)">{t}</span>']),
-                        "small_text": rng.choice(['<span style="font-size:1px">{t}</span>', '<span style="font-size: 0.5pt">{t}</span>']),
-                        "invisible_render": rng.choice(['<div style="display:none">{t}</div>', '<span hidden>{t}</span>', '<p style="opacity:0">{t}</p>']),
+                        "white_text": rng.choice(
+                            [
+                                '<span style="color:#ffffff">{t}</span>',
+                                '<font color="white">{t}</font>',
+                                '<span style="color: rgb(255,255,255)">{t}</span>',
+                            ]
+                        ),
+                        "small_text": rng.choice(
+                            [
+                                '<span style="font-size:1px">{t}</span>',
+                                '<span style="font-size: 0.5pt">{t}</span>',
+                            ]
+                        ),
+                        "invisible_render": rng.choice(
+                            [
+                                '<div style="display:none">{t}</div>',
+                                "<span hidden>{t}</span>",
+                                '<p style="opacity:0">{t}</p>',
+                            ]
+                        ),
                         "off_page": '<div style="position:absolute; left:-9999px">{t}</div>',
                     }[cat]
                     out.append(style.format(t=text) + "\n")
         out.append("## References\n\n" + "\n".join(f"- {r}" for r in p.references) + "\n")
         return "\n".join(out)
 
-    def tex(self, *, paper: Paper | None = None, visible: str | None = None, comment: tuple[str, str] | None = None,
-            hidden: tuple[str, str] | None = None, todo: list[str] | None = None, extra_preamble: str = "") -> str:
+    def tex(
+        self,
+        *,
+        paper: Paper | None = None,
+        visible: str | None = None,
+        comment: tuple[str, str] | None = None,
+        hidden: tuple[str, str] | None = None,
+        todo: list[str] | None = None,
+        extra_preamble: str = "",
+    ) -> str:
         rng = self.rng
         p = paper or self.paper()
 
         def esc(s: str) -> str:
             return re.sub(r"([%&#_$])", r"\\\1", s)
 
-        out = ["\\documentclass{article}", "\\usepackage{xcolor}", "\\usepackage{hyperref}", extra_preamble,
-               f"\\title{{{esc(p.title)}}}", "\\author{Anonymous}", "\\begin{document}", "\\maketitle",
-               "\\begin{abstract}", esc(p.abstract), "\\end{abstract}"]
+        out = [
+            "\\documentclass{article}",
+            "\\usepackage{xcolor}",
+            "\\usepackage{hyperref}",
+            extra_preamble,
+            f"\\title{{{esc(p.title)}}}",
+            "\\author{Anonymous}",
+            "\\begin{document}",
+            "\\maketitle",
+            "\\begin{abstract}",
+            esc(p.abstract),
+            "\\end{abstract}",
+        ]
         spot = rng.randrange(len(p.sections))
         for si, (heading, paras) in enumerate(p.sections):
             out.append(f"\\section{{{esc(re.sub(r'^[0-9.]+ ', '', heading))}}}")
@@ -700,12 +989,26 @@ class CorpusBuilder:
                 if hidden:
                     cat, text = hidden
                     t = esc(text)
-                    out.append({
-                        "white_text": rng.choice(["\\textcolor{white}{%s}", "{\\color{white} %s}", "\\definecolor{bg}{rgb}{1,1,1}\\textcolor{bg}{%s}"]),
-                        "small_text": rng.choice(["{\\fontsize{0.5pt}{0.5pt}\\selectfont %s}", "\\scalebox{0.05}{%s}"]),
-                        "invisible_render": "\\phantom{%s}",
-                        "off_page": "\\hspace*{-100cm}{%s}",
-                    }[cat] % t)
+                    out.append(
+                        {
+                            "white_text": rng.choice(
+                                [
+                                    "\\textcolor{white}{%s}",
+                                    "{\\color{white} %s}",
+                                    "\\definecolor{bg}{rgb}{1,1,1}\\textcolor{bg}{%s}",
+                                ]
+                            ),
+                            "small_text": rng.choice(
+                                [
+                                    "{\\fontsize{0.5pt}{0.5pt}\\selectfont %s}",
+                                    "\\scalebox{0.05}{%s}",
+                                ]
+                            ),
+                            "invisible_render": "\\phantom{%s}",
+                            "off_page": "\\hspace*{-100cm}{%s}",
+                        }[cat]
+                        % t
+                    )
         out.append("\\begin{thebibliography}{9}")
         for i, r in enumerate(p.references):
             out.append(f"\\bibitem{{r{i}}} {esc(r)}")
@@ -720,7 +1023,14 @@ class CorpusBuilder:
         return path
 
 
-def make_corpus(out: Path, *, papers_dir: Path | None = None, seed: int = 7, per_category: int = 10, clean: int = 60) -> Path:
+def make_corpus(
+    out: Path,
+    *,
+    papers_dir: Path | None = None,
+    seed: int = 7,
+    per_category: int = 10,
+    clean: int = 60,
+) -> Path:
     """Write a labelled corpus to ``out``; returns the labels file."""
     out.mkdir(parents=True, exist_ok=True)
     papers = papers_from_dir(papers_dir) if papers_dir else None

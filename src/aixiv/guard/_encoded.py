@@ -36,7 +36,9 @@ _ROT13 = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
     "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm",
 )
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
+_LEET = str.maketrans(
+    {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+)
 # Cheap gates: ROT13 and reversed forms of the words every English injection uses.
 _NOSPACE = re.compile(
     r"ignore\w{0,12}(?:previous|prior|above|earlier)\w{0,8}instructions|positivereview|recommendaccept|"
@@ -54,7 +56,11 @@ def _printable_text(data: bytes) -> str | None:
         return None
     good = sum(1 for ch in text if ch.isprintable() or ch in "\n\t")
     letters = sum(1 for ch in text if ch.isalpha())
-    if good < 0.95 * len(text) or letters < 0.5 * len(text.replace(" ", "")) or " " not in text.strip():
+    if (
+        good < 0.95 * len(text)
+        or letters < 0.5 * len(text.replace(" ", ""))
+        or " " not in text.strip()
+    ):
         return None
     return text
 
@@ -80,7 +86,11 @@ def _b64(token: str) -> str | None:
 
 def _join_wrapped(text: str) -> str:
     """Long tokens broken over lines by a PDF layout, put back together (same length)."""
-    return re.sub(r"(?<=[A-Za-z0-9+/=%])[ \t]*\n[ \t]*(?=[A-Za-z0-9+/=%]{8,})", lambda m: "\x00" * len(m.group()), text)
+    return re.sub(
+        r"(?<=[A-Za-z0-9+/=%])[ \t]*\n[ \t]*(?=[A-Za-z0-9+/=%]{8,})",
+        lambda m: "\x00" * len(m.group()),
+        text,
+    )
 
 
 def payloads(text: str) -> list[Payload]:
@@ -119,14 +129,25 @@ def payloads(text: str) -> list[Payload]:
     if "%" in text:
         for m in _URL_TOKEN.finditer(text):
             decoded = urllib.parse.unquote_plus(m.group())
-            if decoded != m.group() and sum(c.isalpha() for c in decoded) >= 12 and decoded.count(" ") >= 2:
+            if (
+                decoded != m.group()
+                and sum(c.isalpha() for c in decoded) >= 12
+                and decoded.count(" ") >= 2
+            ):
                 found.append(Payload("url", m.start(), m.end(), decoded))
     if "&#" in text:
         for m in _ENTITY_TOKEN.finditer(text):
             found.append(Payload("html_entities", m.start(), m.end(), html.unescape(m.group())))
     if "\\u" in text:
         for m in _UESC_TOKEN.finditer(text):
-            found.append(Payload("unicode_escapes", m.start(), m.end(), codecs.decode(m.group(), "unicode_escape")))
+            found.append(
+                Payload(
+                    "unicode_escapes",
+                    m.start(),
+                    m.end(),
+                    codecs.decode(m.group(), "unicode_escape"),
+                )
+            )
     for m in _SPACED.finditer(text):
         collapsed = re.sub(r"(?<=\w)(?: |\u2009|\u200a)(?=\w)", "", m.group())
         if _NOSPACE.search(collapsed):
@@ -141,10 +162,14 @@ _EN_WORDS = (
     "accept acceptance should must score work give positive previous ignore recommend manuscript submission "
     "only that rate highest strong any from"
 ).split()
-_ROT13_WORDS = re.compile(r"\b(?:" + "|".join(codecs.encode(w, "rot13") for w in _EN_WORDS) + r")\b")
+_ROT13_WORDS = re.compile(
+    r"\b(?:" + "|".join(codecs.encode(w, "rot13") for w in _EN_WORDS) + r")\b"
+)
 _REVERSED_WORDS = re.compile(r"\b(?:" + "|".join(w[::-1] for w in _EN_WORDS) + r")\b")
-_CLAUSE = re.compile(r"[^.!?:;]+[.!?:;]?")
-_ENGLISH_WORDS = re.compile(r"\b(?:the|and|this|you|your|to|of|is|all|paper|with|for|a|in|review|accept)\b", re.I)
+_CLAUSE = re.compile(r"[^.!?:;\n]+[.!?:;]?")
+_ENGLISH_WORDS = re.compile(
+    r"\b(?:the|and|this|you|your|to|of|is|all|paper|with|for|a|in|review|accept)\b", re.I
+)
 
 
 def transformed_hits(text: str) -> list[Payload]:
@@ -167,17 +192,31 @@ def transformed_hits(text: str) -> list[Payload]:
                 parts = []
                 for piece in _CLAUSE.findall(text[lo:hi]):
                     decoded = piece.translate(_ROT13) if kind == "rot13" else piece[::-1]
-                    if len(_ENGLISH_WORDS.findall(decoded)) - len(_ENGLISH_WORDS.findall(piece)) >= 1:
+                    if (
+                        len(_ENGLISH_WORDS.findall(decoded)) - len(_ENGLISH_WORDS.findall(piece))
+                        >= 1
+                    ):
                         parts.append(decoded)
                 if parts:
-                    found.append(Payload(kind, lo, hi, " ".join(p.strip() for p in (parts if kind == "rot13" else parts[::-1]))))
+                    found.append(
+                        Payload(
+                            kind,
+                            lo,
+                            hi,
+                            " ".join(
+                                p.strip() for p in (parts if kind == "rot13" else parts[::-1])
+                            ),
+                        )
+                    )
             i = j + 1
     leet = _LEET_WORD.findall(text)
     if len(leet) >= 3:
         view = lower(text.translate(_LEET))
         for m in STRONG_RE.finditer(view):  # type: ignore[union-attr]
             if view[m.start() : m.end()] != lower(text[m.start() : m.end()]):
-                found.append(Payload("leetspeak", m.start(), m.end(), _window(view, m.start(), m.end())))
+                found.append(
+                    Payload("leetspeak", m.start(), m.end(), _window(view, m.start(), m.end()))
+                )
     return found
 
 

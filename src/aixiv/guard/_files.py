@@ -15,11 +15,22 @@ if TYPE_CHECKING:
 
 # What `aixiv scan` picks up inside a directory.
 SCAN_EXTENSIONS = (
-    ".pdf", ".tex", ".ltx", ".md", ".markdown", ".txt", ".zip", ".tar", ".tar.gz", ".tgz",
+    ".pdf",
+    ".tex",
+    ".ltx",
+    ".md",
+    ".markdown",
+    ".txt",
+    ".zip",
+    ".tar",
+    ".tar.gz",
+    ".tgz",
 )
 
 
-def scan_path(path: str | Path, settings: Settings | None = None, *, isolate: bool = True) -> GuardReport:
+def scan_path(
+    path: str | Path, settings: Settings | None = None, *, isolate: bool = True
+) -> GuardReport:
     """Screen one file. Parsing runs in a child process with the ingestion time and memory
     limits unless ``isolate`` is False; raises ``aixiv.ingest.IngestError`` if unreadable."""
     from aixiv.ingest import IngestError, ingest, parse_bytes
@@ -32,10 +43,15 @@ def scan_path(path: str | Path, settings: Settings | None = None, *, isolate: bo
     try:
         size = p.stat().st_size
         if size > settings.max_upload_bytes:
-            raise IngestError("too-large", f"The file is {size / 1048576:.1f} MB; the limit is {settings.max_upload_mb:g} MB")
+            raise IngestError(
+                "too-large",
+                f"The file is {size / 1048576:.1f} MB; the limit is {settings.max_upload_mb:g} MB",
+            )
         data = p.read_bytes()
     except OSError as exc:
-        raise IngestError("unreadable", f"The file cannot be read ({exc.strerror or exc})") from None
+        raise IngestError(
+            "unreadable", f"The file cannot be read ({exc.strerror or exc})"
+        ) from None
     t0 = time.perf_counter()
     if isolate:
         doc = ingest(p.name, data, settings)
@@ -60,7 +76,11 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         p = Path(raw)
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if child.is_file() and child.name.lower().endswith(SCAN_EXTENSIONS) and not child.name.startswith("."):
+                if (
+                    child.is_file()
+                    and child.name.lower().endswith(SCAN_EXTENSIONS)
+                    and not child.name.startswith(".")
+                ):
                     yield child
         else:
             yield p

@@ -33,7 +33,7 @@ EN = {
         r"(?:^|[.!?\n]\s*)(?:system\s+)?override\s*[:\-]",
         r"\b(?:hidden|secret|special|additional|priority|confidential) (?:instructions?|directives?|messages?|notes?|commands?) (?:for|to) (?:the |any |all )?(?:[\w-]+ )?(?:reviewers?|review(?:ing)? (?:system|model|agent|tool)|models?|llms?|ai|assistants?|evaluators?|agents?)\b",
         rf"(?:^\s*|[.!?:;\n\"“(\[]\s*)(?:please\s+|now\s+|first,?\s+)?(?:ignore|disregard|forget|bypass|override|discard|set aside)\b{_G}\b(?:instructions?|rubrics?|guidelines?|review(?:ing)? (?:criteria|guidelines|form)|system prompt|prompts?|rules)\b",
-        rf"\b(?:instructions?|rubrics?|guidelines?|prompts?|criteria|directions)\s+(?:above|given (?:above|earlier|before|previously)|you (?:were|have been) given|provided (?:above|earlier|before))\b",
+        r"\b(?:instructions?|rubrics?|guidelines?|prompts?|criteria|directions)\s+(?:above|given (?:above|earlier|before|previously)|you (?:were|have been) given|provided (?:above|earlier|before))\b",
         r"\b(?:you are now|from now on,? you|act as (?:an?|the) (?:reviewer|referee|assistant)|pretend (?:to be|you are)|role-?play as)\b",
         r"\bdo not (?:follow|obey|apply|use) (?:the |your |any )?(?:previous |original |prior |reviewing |review |standard )?(?:instructions?|guidelines?|rubrics?|criteria|rules)\b",
         r"\b(?:instead|rather),? (?:of reviewing|you (?:must|should|will))\b",
@@ -44,11 +44,11 @@ EN = {
         rf"\b(?:rate|score|grade|mark|evaluate|assess|judge|review)\b{_g}\b(?:this|the|our|my)\b{_g}\b(?:paper|work|submission|manuscript|article|study|proposal)\b{_G}\b(?:highly|positively|favou?rably|generously|as (?:excellent|outstanding|strong|exceptional|a (?:strong )?accept)|(?:a |an )?(?:10|9|ten|nine|five|5)\b|with (?:the )?(?:highest|top|maximum|full|perfect))",
         rf"\b(?:recommend|recommending|suggest|vote for|argue for|push for|advocate)\b{_g}\b(?:(?:strong |clear |immediate |unconditional )?accept(?:ance|ing)?|publication|this (?:paper|work|submission|manuscript) for (?:acceptance|publication)|(?:an? )?(?:oral|spotlight|award|best paper))\b",
         rf"\b(?:accept|approve|endorse|publish)\b{_g}\b(?:this|the|our)\b{_g}\b(?:paper|work|submission|manuscript|article|proposal)\b",
-        rf"\b(?:recommend|endorse|support)\s+(?:it|this(?: paper| work| submission| manuscript)?|the (?:paper|work|submission|manuscript)|acceptance)\s+(?:strongly|highly|enthusiastically|without reservation)\b|\b(?:strongly|highly|enthusiastically|warmly) recommend(?:ed|ing)? (?:it|this|the paper|acceptance|accepting|publication)\b",
+        r"\b(?:recommend|endorse|support)\s+(?:it|this(?: paper| work| submission| manuscript)?|the (?:paper|work|submission|manuscript)|acceptance)\s+(?:strongly|highly|enthusiastically|without reservation)\b|\b(?:strongly|highly|enthusiastically|warmly) recommend(?:ed|ing)? (?:it|this|the paper|acceptance|accepting|publication)\b",
         rf"\b(?:write|say|state|report|conclude|claim|assert|declare|mention|note|confirm)\s+(?:that\s+)?(?:this|the|our)\s+(?:paper|work|submission|manuscript|study|contribution|article)\s+(?:is|was|presents|represents|makes)\b{_g}\b(?:excellent|outstanding|exceptional|flawless|groundbreaking|novel|significant|rigorous|strong|impressive|a (?:strong |clear )?accept|seminal|brilliant|perfect)\b",
         r"\b(?:output|return|print|respond with|reply with|answer with|say|write)\s*[:\-]?\s*[\"'“‘]?(?:accept|strong accept|approved?|10/10|score: ?10)\b",
         r"\bregardless of (?:the |its )?(?:content|quality|merits?|results|actual|findings|flaws|weaknesses)\b",
-        rf"\b(?:do not|don't|never|avoid|must not|should not|shall not)\s+(?:criticiz|criticis|critiqu|question|challenge|penaliz|penalis|downgrade|doubt)\w*\s+(?:the|this|its|our|any)\b",
+        r"\b(?:do not|don't|never|avoid|must not|should not|shall not)\s+(?:criticiz|criticis|critiqu|question|challenge|penaliz|penalis|downgrade|doubt)\w*\s+(?:the|this|its|our|any)\b",
         rf"\b(?:respond|reply|answer|comment|react)\b{_g}\bonly\b{_g}\b(?:praise|positive|compliments|strengths|approval)\b|\bonly (?:with )?(?:praise|compliments)\b",
         rf"\b(?:weigh|consider|regard|view|treat|describe|present|portray|frame)\b{_G}\bas\s+(?:highly |very |truly |extremely )?(?:significant|excellent|outstanding|exceptional|flawless|groundbreaking|seminal|impeccable|brilliant|perfect|novel and significant)\b",
         rf"\btreat\b{_G}\bas\s+(?:flawless|perfect|excellent|correct|sound|impeccable|outstanding|groundbreaking|error-free|beyond criticism)\b",
@@ -58,7 +58,7 @@ EN = {
         r"\b(?:only|exclusively|solely)\s+(?:positive|favou?rable|glowing)\s+(?:feedback|comments|remarks|reviews?|aspects|points|things)\b",
         r"(?:(?:^|(?<=[.!?:;\n\"“(]))\s*(?:please\s+|kindly\s+|also\s+)?|\b(?:you|reviewers?|models?|assistants?|LLMs?)\s+(?:must|should|shall|will|need to|are to)\s+(?:only\s+)?)(?:emphasi[sz]e|highlight|focus (?:only )?on|stress|praise|celebrate|extol)\b[^.!?\n]{0,20}?\b(?:the )?(?:paper's |its |the work's )?(?:strengths?|merits?|positives?|positive aspects?)\b",
         rf"(?:^|(?<=[.!?:;\n\"“(]))\s*(?:please\s+|kindly\s+)?(?:overlook|excuse|forgive|downplay|ignore|disregard)\b{_g}\b(?:any |all |the |its )?(?:weakness(?:es)?|flaws?|limitations?|shortcomings?|errors|mistakes)\b",
-        rf"\b(?:this|the|our)\s+(?:paper|work|submission|manuscript|article|proposal|study)\s+(?:must|should|shall|deserves? to|needs? to|ought to|has to|will)\s+(?:definitely\s+|certainly\s+|clearly\s+|surely\s+)?(?:be\s+)?(?:accepted|published|approved|rated (?:highly|positively|as)|given (?:a |the )?(?:high|highest|top|positive|maximum|full|perfect)|receive (?:a |the )?(?:high|highest|top|positive|maximum|full|perfect|strong))",
+        r"\b(?:this|the|our)\s+(?:paper|work|submission|manuscript|article|proposal|study)\s+(?:must|should|shall|deserves? to|needs? to|ought to|has to|will)\s+(?:definitely\s+|certainly\s+|clearly\s+|surely\s+)?(?:be\s+)?(?:accepted|published|approved|rated (?:highly|positively|as)|given (?:a |the )?(?:high|highest|top|positive|maximum|full|perfect)|receive (?:a |the )?(?:high|highest|top|positive|maximum|full|perfect|strong))",
         r"\b(?:the|your|final) (?:decision|verdict|recommendation|rating|score)\s+(?:must|should|shall|has to|needs to|will) be\s+(?:accept|strong accept|positive|\d+|10|high|the highest|excellent)",
     ],
     "outcome": [
@@ -86,13 +86,13 @@ EN = {
         r"\b(?:please|kindly)\b",
         r"\byou (?:must|should|shall|need to|have to|are (?:required|instructed|asked|expected|supposed|told) to|will|are to)\b",
         rf"\b(?:reviewers?|referees?|LLMs?|models?|assistants?|evaluators?|AI|systems?|agents?|judges?)\b{_G}\b(?:must|should|shall|need to|needs to|have to|has to|are (?:required|instructed|asked|expected|advised) to|is (?:required|instructed|asked|expected) to)\b",
-        rf"\b(?:it is|it's) (?:essential|important|critical|crucial|mandatory|required|necessary|imperative) that\b",
+        r"\b(?:it is|it's) (?:essential|important|critical|crucial|mandatory|required|necessary|imperative) that\b",
     ],
     "praise": [
         r"\b(?:groundbreaking|ground-breaking|revolutionary|flawless|impeccable|exceptional(?:ly)?|outstanding|excellent|remarkable|brilliant|paradigm[- ]shifting|landmark|seminal|masterpiece|extraordinary|unprecedented|stellar|superb|perfect|faultless|transformative|game[- ]changing|must[- ]read)\b",
     ],
     "weak": [
-        r"\b(?:accept(?:ance|ed)?|reject(?:ion|ed)?|novel(?:ty)?|strengths?|merits?|ratings?|scores?|award|verdict|endorsed?|publication|full marks)\b",
+        r"\b(?:accept(?:ance|ed)?|reject(?:ion|ed)?|novel(?:ty)?|strengths?|merits?|ratings?|scores?|award|verdict|endorsed?|publication|full marks|rigorous|conclusive|compelling|convincing|significant contribution)\b",
     ],
     "chat": [
         r"<\|(?:im_start|im_end|system|user|assistant|endoftext|begin_of_text|start_header_id|eot_id)\|>",
@@ -120,8 +120,12 @@ ZH = {
         r"只(?:写|提|列出|强调|关注|谈)(?:优点|长处|正面|亮点|贡献)",
         r"(?:应当|应该|必须|一定要|务必)(?:被)?(?:接受|录用|录取|发表|给予高分)",
     ],
-    "outcome": [r"满分|最高分|强烈(?:推荐|接受)|高分|(?:正面|积极|好|高|最高|满|优秀|肯定|有利|正向|极高|很高)(?:的)?(?:评价|评审|评分|分数|审稿意见|打分|评级)"],
-    "addressee": [r"审稿人|审稿专家|评审人|评审员|评审专家|审阅者|审稿者|评审者|大语言模型|语言模型|人工智能|AI助手|智能助手|助手"],
+    "outcome": [
+        r"满分|最高分|强烈(?:推荐|接受)|高分|(?:正面|积极|好|高|最高|满|优秀|肯定|有利|正向|极高|很高)(?:的)?(?:评价|评审|评分|分数|审稿意见|打分|评级)"
+    ],
+    "addressee": [
+        r"审稿人|审稿专家|评审人|评审员|评审专家|审阅者|审稿者|评审者|大语言模型|语言模型|人工智能|AI助手|智能助手|助手"
+    ],
     "directive": [r"请|务必|必须|一定要|应当|应该|只能|不要|不得|切勿|禁止"],
     "praise": [r"开创性|突破性|革命性|完美无缺|无懈可击|杰出|卓越|里程碑"],
     "chat": [],
@@ -140,8 +144,12 @@ JA = {
         r"(?:弱点|欠点|短所|限界|問題点|不備)(?:には|を|について)?(?:一切)?(?:言及|触れ|指摘|記載)(?:しない|しないで|するな|せず)",
         r"(?:長所|強み|利点|良い点)(?:のみ|だけ)(?:を)?(?:強調|記述|述べ|書)",
     ],
-    "outcome": [r"満点|最高評価|高評価|強く採択|採択を推薦|(?:肯定的|好意的|高い|ポジティブ|良い|最高|満点)(?:な|の)?(?:評価|レビュー|スコア|点数|評点)"],
-    "addressee": [r"査読者|査読委員|レビュアー|審査員|評価者|大規模言語モデル|言語モデル|AIアシスタント|アシスタント"],
+    "outcome": [
+        r"満点|最高評価|高評価|強く採択|採択を推薦|(?:肯定的|好意的|高い|ポジティブ|良い|最高|満点)(?:な|の)?(?:評価|レビュー|スコア|点数|評点)"
+    ],
+    "addressee": [
+        r"査読者|査読委員|レビュアー|審査員|評価者|大規模言語モデル|言語モデル|AIアシスタント|アシスタント"
+    ],
     "directive": [r"してください|しなさい|すること|せよ|ください|必ず|べき|しないで"],
     "praise": [r"画期的|革新的|完璧|卓越|傑出"],
     "chat": [],
@@ -159,7 +167,9 @@ KO = {
         r"(?:약점|단점|한계|문제점|결함)(?:을|를|은|는|에\s*대해)?\s*(?:절대\s*)?(?:언급하지|지적하지|쓰지|말하지)",
         r"(?:장점|강점)(?:만)\s*(?:을|를)?\s*(?:강조|언급|작성)",
     ],
-    "outcome": [r"만점|최고\s*점수|강력\s*(?:채택|추천)|높은\s*점수|(?:긍정적|호의적|높은|최고의?|좋은|우수한|최상의?)\s*(?:인\s*)?(?:평가|리뷰|점수|심사|평점)"],
+    "outcome": [
+        r"만점|최고\s*점수|강력\s*(?:채택|추천)|높은\s*점수|(?:긍정적|호의적|높은|최고의?|좋은|우수한|최상의?)\s*(?:인\s*)?(?:평가|리뷰|점수|심사|평점)"
+    ],
     "addressee": [r"심사위원|심사자|리뷰어|검토자|평가자|언어\s*모델|인공지능|어시스턴트"],
     "directive": [r"하십시오|하세요|해\s*주세요|하라|해야|반드시|마십시오|마세요|말\s*것"],
     "praise": [r"획기적|혁신적|완벽한|탁월한"],
@@ -175,7 +185,7 @@ DE = {
     "request": [
         rf"\b(?:gib|geben sie|gebt|erteile|erteilen sie|vergib|vergeben sie|schreibe|schreiben sie|verfasse|verfassen sie)\b{_G}\b(?:positive|positives|positiven|wohlwollende|wohlwollendes|gute|gutes|hohe|hohes|höchste|höchstes|beste|bestes|ausgezeichnete|sehr gute|volle)\b{_g}\b(?:Bewertung|Begutachtung|Rezension|Beurteilung|Note|Punktzahl|Wertung|Gutachten|Empfehlung|Punkte)\b",
         rf"\b(?:empfiehl|empfehlen sie|empfehlt)\b{_G}\b(?:Annahme|Akzeptanz|Veröffentlichung|anzunehmen)\b",
-        rf"\b(?:Annahme|Veröffentlichung) (?:empfehlen|empfohlen)\b",
+        r"\b(?:Annahme|Veröffentlichung) (?:empfehlen|empfohlen)\b",
         rf"\b(?:nimm|nehmen sie|akzeptiere|akzeptieren sie)\b{_g}\b(?:diese[ns]?|die|das|den)\b{_g}\b(?:Arbeit|Artikel|Beitrag|Manuskript|Einreichung|Paper)\b",
         rf"\b(?:erwähne|erwähnen sie|nenne|nennen sie|kritisiere|kritisieren sie)\b{_G}\b(?:keine|nicht)\b{_g}\b(?:Schwächen|Schwachstellen|Mängel|Kritik|Einschränkungen|Probleme|Nachteile)\b",
         rf"\b(?:keine|nicht die)\b{_g}\b(?:Schwächen|Schwachstellen|Mängel|Kritikpunkte|Einschränkungen|Nachteile)\b{_g}\b(?:erwähnen|nennen|aufführen|anmerken)\b",
@@ -187,9 +197,15 @@ DE = {
         r"\b(?:positiv|wohlwollend|gut|hoh|höchst|best|ausgezeichnet|hervorragend|voll)\w*\s+(?:Bewertung|Begutachtung|Rezension|Beurteilung|Note|Punktzahl|Wertung|Gutachten|Empfehlung|Punkte)\b",
         r"\b(?:zur Annahme|zur Veröffentlichung)\b",
     ],
-    "addressee": [r"\b(?:Gutachter(?:in|innen)?|Reviewer(?:in)?|Rezensent(?:in|en)?|Begutachter|Sprachmodell(?:e)?|KI|KI-Gutachter|KI-Assistent|Assistent)\b"],
-    "directive": [r"\b(?:bitte|geben Sie|gib|bewerten Sie|bewerte|empfehlen Sie|empfiehl|erwähnen Sie|erwähne|müssen Sie|sollten Sie|musst du|sollst du|du musst|du sollst|Sie müssen|Sie sollten)\b"],
-    "praise": [r"\b(?:bahnbrechend\w*|revolutionär\w*|makellos\w*|herausragend\w*|hervorragend\w*|exzellent\w*)\b"],
+    "addressee": [
+        r"\b(?:Gutachter(?:in|innen)?|Reviewer(?:in)?|Rezensent(?:in|en)?|Begutachter|Sprachmodell(?:e)?|KI|KI-Gutachter|KI-Assistent|Assistent)\b"
+    ],
+    "directive": [
+        r"\b(?:bitte|geben Sie|gib|bewerten Sie|bewerte|empfehlen Sie|empfiehl|erwähnen Sie|erwähne|müssen Sie|sollten Sie|musst du|sollst du|du musst|du sollst|Sie müssen|Sie sollten)\b"
+    ],
+    "praise": [
+        r"\b(?:bahnbrechend\w*|revolutionär\w*|makellos\w*|herausragend\w*|hervorragend\w*|exzellent\w*)\b"
+    ],
     "chat": [],
     "meta": [r"\bPrompt-?Injection\b|\bInjektionsangriff\w*\b"],
 }
@@ -208,10 +224,18 @@ FR = {
         r"\b(?:doit|devrait|mérite d'?|mérite d’)\s*(?:absolument\s+)?(?:être\s+)?(?:accepté|acceptée|publié|publiée)\b",
         rf"\b(?:uniquement|seulement)\b{_g}\b(?:les )?(?:points forts|forces|qualités|aspects positifs)\b",
     ],
-    "outcome": [r"\b(?:acceptation (?:forte|sans réserve)|note maximale|note parfaite|avis (?:très )?favorable)\b|\b(?:évaluation|critique|avis|note|revue|appréciation|recommandation)s?\s+(?:très\s+)?(?:positi(?:f|ve)|favorable|élogieu(?:x|se)|excellente|maximale|élevée|parfaite)s?\b"],
-    "addressee": [r"\b(?:relecteurs?|relectrices?|évaluateurs?|évaluatrices?|rapporteurs?|examinateurs?|modèles? de langage|IA|assistant)\b"],
-    "directive": [r"\b(?:veuillez|donnez|donne|attribuez|recommandez|acceptez|ne mentionnez|vous devez|il faut|devez|merci de)\b"],
-    "praise": [r"\b(?:révolutionnaire|remarquable|exceptionnel(?:le)?|irréprochable|parfait(?:e)?|novateur|novatrice)\b"],
+    "outcome": [
+        r"\b(?:acceptation (?:forte|sans réserve)|note maximale|note parfaite|avis (?:très )?favorable)\b|\b(?:évaluation|critique|avis|note|revue|appréciation|recommandation)s?\s+(?:très\s+)?(?:positi(?:f|ve)|favorable|élogieu(?:x|se)|excellente|maximale|élevée|parfaite)s?\b"
+    ],
+    "addressee": [
+        r"\b(?:relecteurs?|relectrices?|évaluateurs?|évaluatrices?|rapporteurs?|examinateurs?|modèles? de langage|IA|assistant)\b"
+    ],
+    "directive": [
+        r"\b(?:veuillez|donnez|donne|attribuez|recommandez|acceptez|ne mentionnez|vous devez|il faut|devez|merci de)\b"
+    ],
+    "praise": [
+        r"\b(?:révolutionnaire|remarquable|exceptionnel(?:le)?|irréprochable|parfait(?:e)?|novateur|novatrice)\b"
+    ],
     "chat": [],
     "meta": [r"\binjection de (?:prompt|requête|consignes?)\b|\battaques? par injection\b"],
 }
@@ -230,10 +254,18 @@ ES = {
         r"\b(?:debe|debería|merece)\s+(?:ser\s+)?(?:aceptado|aceptada|publicado|publicada)\b",
         rf"\b(?:solo|solamente|únicamente)\b{_g}\b(?:las )?(?:fortalezas|puntos fuertes|aspectos positivos|virtudes)\b",
     ],
-    "outcome": [r"\b(?:aceptación (?:fuerte|inmediata|sin reservas)|puntuación máxima|nota máxima|calificación máxima)\b|\b(?:reseña|revisión|evaluación|valoración|calificación|puntuación|nota|opinión)\s+(?:muy\s+)?(?:positiva|favorable|excelente|alta|máxima|perfecta)s?\b|\b(?:máxima|mejor|más alta)\s+(?:puntuación|calificación|nota)\b"],
-    "addressee": [r"\b(?:revisor(?:es|a|as)?|evaluador(?:es|a|as)?|árbitros?|dictaminador(?:es)?|modelos? de lenguaje|IA|asistente)\b"],
-    "directive": [r"\b(?:por favor|dé|otorgue|asigne|recomiende|acepte|debe|deben|debes|no mencione)\b"],
-    "praise": [r"\b(?:revolucionari[oa]|impecable|excepcional|innovador(?:a)?|extraordinari[oa])\b"],
+    "outcome": [
+        r"\b(?:aceptación (?:fuerte|inmediata|sin reservas)|puntuación máxima|nota máxima|calificación máxima)\b|\b(?:reseña|revisión|evaluación|valoración|calificación|puntuación|nota|opinión)\s+(?:muy\s+)?(?:positiva|favorable|excelente|alta|máxima|perfecta)s?\b|\b(?:máxima|mejor|más alta)\s+(?:puntuación|calificación|nota)\b"
+    ],
+    "addressee": [
+        r"\b(?:revisor(?:es|a|as)?|evaluador(?:es|a|as)?|árbitros?|dictaminador(?:es)?|modelos? de lenguaje|IA|asistente)\b"
+    ],
+    "directive": [
+        r"\b(?:por favor|dé|otorgue|asigne|recomiende|acepte|debe|deben|debes|no mencione)\b"
+    ],
+    "praise": [
+        r"\b(?:revolucionari[oa]|impecable|excepcional|innovador(?:a)?|extraordinari[oa])\b"
+    ],
     "chat": [],
     "meta": [r"\binyecci(?:ón|ones) de (?:prompts?|instrucciones)\b"],
 }
@@ -252,40 +284,79 @@ RU = {
         r"\b(?:должна|должно|следует|стоит)\s+(?:быть\s+)?(?:принят[аьо]?|опубликован[аоы]?|одобрен[аоы]?)",
         rf"\b(?:только|исключительно)\s{_g}(?:достоинства|сильные стороны|преимущества|положительн\w*)",
     ],
-    "outcome": [r"\b(?:максимальн|наивысш|высш)\w* (?:балл|оценк)\w*|безусловно принять|(?:рекомендуется|рекомендую) к (?:принятию|публикации)|\b(?:положительн|благоприятн|высок|хорош|отличн|лучш|восторженн)\w*\s+(?:оценк|рецензи|отзыв|балл)\w*"],
-    "addressee": [r"\b(?:рецензент\w*|ревьюер\w*|эксперт\w*|языков\w+ модел\w+|ИИ|нейросет\w*|ассистент\w*)\b"],
-    "directive": [r"\b(?:пожалуйста|поставьте|поставь|дайте|дай|оцените|оцени|рекомендуйте|примите|не упоминайте|обязательно|должен|должны|следует)\b"],
+    "outcome": [
+        r"\b(?:максимальн|наивысш|высш)\w* (?:балл|оценк)\w*|безусловно принять|(?:рекомендуется|рекомендую) к (?:принятию|публикации)|\b(?:положительн|благоприятн|высок|хорош|отличн|лучш|восторженн)\w*\s+(?:оценк|рецензи|отзыв|балл)\w*"
+    ],
+    "addressee": [
+        r"\b(?:рецензент\w*|ревьюер\w*|эксперт\w*|языков\w+ модел\w+|ИИ|нейросет\w*|ассистент\w*)\b"
+    ],
+    "directive": [
+        r"\b(?:пожалуйста|поставьте|поставь|дайте|дай|оцените|оцени|рекомендуйте|примите|не упоминайте|обязательно|должен|должны|следует)\b"
+    ],
     "praise": [r"\b(?:революционн\w*|безупречн\w*|прорывн\w*|превосходн\w*)\b"],
     "chat": [],
-    "meta": [r"\b(?:инъекци\w* промпт\w*|промпт-инъекци\w*|внедрени\w* (?:промпт|инструкц)\w*|джейлбрейк\w*)"],
+    "meta": [
+        r"\b(?:инъекци\w* промпт\w*|промпт-инъекци\w*|внедрени\w* (?:промпт|инструкц)\w*|джейлбрейк\w*)"
+    ],
 }
 
 # A few more languages for recall on overrides and explicit requests.
 IT = {
-    "override": [rf"\b(?:ignora|ignorate|ignori|dimentica|dimenticate|tralascia)\b{_G}\b(?:precedenti|tutte|le|originali)\b{_g}\b(?:istruzioni|indicazioni|regole|direttive)\b"],
+    "override": [
+        rf"\b(?:ignora|ignorate|ignori|dimentica|dimenticate|tralascia)\b{_G}\b(?:precedenti|tutte|le|originali)\b{_g}\b(?:istruzioni|indicazioni|regole|direttive)\b"
+    ],
     "request": [
         rf"\b(?:dai|date|dia|assegna|assegnate|scrivi|scrivete)\b{_G}\b(?:recensione|valutazione|punteggio|voto|giudizio)\b{_g}\b(?:positiv[aoie]|favorevol[ei]|massim[oa]|alt[oa]|eccellente|ottim[oa])\b",
         rf"\b(?:raccomanda|raccomandate|consiglia)\b{_G}\b(?:l'accettazione|accettazione|la pubblicazione)\b",
         rf"\bnon (?:menzionare|menzionate|citare|segnalare)\b{_G}\b(?:debolezze|limiti|difetti|limitazioni)\b",
     ],
-    "outcome": [], "addressee": [r"\b(?:revisor[ei]|valutator[ei]|modell[oi] linguistic[oi])\b"],
-    "directive": [r"\b(?:per favore|si prega)\b"], "praise": [], "chat": [], "meta": [],
+    "outcome": [],
+    "addressee": [r"\b(?:revisor[ei]|valutator[ei]|modell[oi] linguistic[oi])\b"],
+    "directive": [r"\b(?:per favore|si prega)\b"],
+    "praise": [],
+    "chat": [],
+    "meta": [],
 }
 PT = {
-    "override": [rf"\b(?:ignore|ignora|ignorem|esqueça|esqueca|esqueçam|desconsidere|desconsidera)\b{_G}\b(?:anteriores|todas|as|originais|prévias)\b{_g}\b(?:instruções|instrucoes|orientações|regras|diretrizes)\b"],
+    "override": [
+        rf"\b(?:ignore|ignora|ignorem|esqueça|esqueca|esqueçam|desconsidere|desconsidera)\b{_G}\b(?:anteriores|todas|as|originais|prévias)\b{_g}\b(?:instruções|instrucoes|orientações|regras|diretrizes)\b"
+    ],
     "request": [
         rf"\b(?:dê|de|dá|atribua|atribui|escreva|escreve)\b{_G}\b(?:avaliação|avaliacao|revisão|revisao|nota|pontuação|parecer|resenha)\b{_g}\b(?:positiv[ao]|favorável|favoravel|máxim[ao]|alt[ao]|excelente)\b",
         rf"\b(?:recomende|recomenda)\b{_G}\b(?:a aceitação|aceitação|aceitacao|a publicação|publicação)\b",
         rf"\bnão (?:mencione|mencionem|aponte|cite)\b{_G}\b(?:fraquezas|limitações|limitacoes|defeitos|falhas|pontos fracos)\b",
     ],
-    "outcome": [], "addressee": [r"\b(?:revisor(?:es)?|avaliador(?:es)?|modelos? de linguagem)\b"],
-    "directive": [r"\b(?:por favor)\b"], "praise": [], "chat": [], "meta": [],
+    "outcome": [],
+    "addressee": [r"\b(?:revisor(?:es)?|avaliador(?:es)?|modelos? de linguagem)\b"],
+    "directive": [r"\b(?:por favor)\b"],
+    "praise": [],
+    "chat": [],
+    "meta": [],
 }
 
 LANGUAGES: dict[str, dict[str, list[str]]] = {
-    "en": EN, "zh": ZH, "ja": JA, "ko": KO, "de": DE, "fr": FR, "es": ES, "ru": RU, "it": IT, "pt": PT,
+    "en": EN,
+    "zh": ZH,
+    "ja": JA,
+    "ko": KO,
+    "de": DE,
+    "fr": FR,
+    "es": ES,
+    "ru": RU,
+    "it": IT,
+    "pt": PT,
 }
-CLASSES = ("override", "request", "outcome", "addressee", "directive", "praise", "weak", "chat", "meta")
+CLASSES = (
+    "override",
+    "request",
+    "outcome",
+    "addressee",
+    "directive",
+    "praise",
+    "weak",
+    "chat",
+    "meta",
+)
 
 # Case-insensitive matching is done by lowering text and patterns: Python's re is several
 # times slower with IGNORECASE on alternations this large.
@@ -331,7 +402,8 @@ CLASS_RE: dict[str, re.Pattern[str]] = {
 }
 # ... and per language (to tell which language an instruction is written in).
 LANG_RE: dict[str, re.Pattern[str] | None] = {
-    code: _union(lang["override"] + lang["request"] + lang["outcome"]) for code, lang in LANGUAGES.items()
+    code: _union(lang["override"] + lang["request"] + lang["outcome"])
+    for code, lang in LANGUAGES.items()
 }
 # A language model named as the one spoken to.
 MODEL_ADDRESSEE_RE = compile_ci(
@@ -422,7 +494,9 @@ CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # runs on a sentence that holds one of its literal words (by four-letter prefix, or whole
 # for short words); sentences with CJK characters run every class.
 def _literals(pattern: str) -> set[str]:
-    p = re.sub(r"([^\W\d_])\?", "", pattern)  # "reviewers?" -> "reviewer", "favou?rable" -> "favorable"
+    p = re.sub(
+        r"([^\W\d_])\?", "", pattern
+    )  # "reviewers?" -> "reviewer", "favou?rable" -> "favorable"
     p = re.sub(r"\\[A-Za-z]", " ", p)
     p = re.sub(r"\[[^\]]*\]", " ", p)
     return {w.lower() for w in re.findall(r"[^\W\d_]{2,}", p)}
@@ -479,7 +553,11 @@ for _cls in CLASSES:
             PATTERNS.append(_Indexed(_cls, compile_ci(_p)))
             _lits = {w for w in _literals(_p) if not _CJK_PATTERN.search(w)}
             _lits = (_lits - _STOP) or _lits
-            if not _lits or _CJK_PATTERN.search(_p) and not re.search(r"[A-Za-z\u0400-\u04ff]{3}", _p):
+            if (
+                not _lits
+                or _CJK_PATTERN.search(_p)
+                and not re.search(r"[A-Za-z\u0400-\u04ff]{3}", _p)
+            ):
                 ALWAYS.append(_i)
                 continue
             for _w in _lits:

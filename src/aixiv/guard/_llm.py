@@ -34,7 +34,12 @@ def make_llm_check(client: Any, **generate_kwargs: Any):  # type: ignore[no-unty
         )
         try:
             result = await client.generate(
-                SYSTEM, prompt, _LLMVerdict, purpose="guard", prompt_version=PROMPT_VERSION, **generate_kwargs
+                SYSTEM,
+                prompt,
+                _LLMVerdict,
+                purpose="guard",
+                prompt_version=PROMPT_VERSION,
+                **generate_kwargs,
             )
         except Exception:  # noqa: BLE001 - the guard works without the model
             return None

@@ -9,8 +9,8 @@ from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from ._encoded import payloads, transformed_hits
-from ._report import Finding, GuardReport, Verdict
 from ._lexicon import lower
+from ._report import Finding, GuardReport, Verdict
 from ._text import (
     TRIGGER_RE,
     candidate_spans,
@@ -42,7 +42,7 @@ class _Doc:
     """Document-level context for verification."""
 
     def __init__(self, views: Views) -> None:
-        visible = "\n".join(views.reader_pages)
+        visible = " ".join(" ".join(p.split()) for p in views.reader_pages)
         self.language = language_of(_sample(visible)) if visible.strip() else "und"
         self.meta = meta_discussion(visible)
         self.about_attacks = self.meta >= 3
@@ -142,7 +142,10 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                 else:
                     conc *= 0.6
                     notes.append("in a paper that discusses attacks")
-            elif sum(sentence.count(q) for q in "\"“”«»「」") >= 2:
+            elif quoted_or_example(text, s, e) and meta_discussion(text[max(0, s - 300) : e + 300]):
+                conc *= 0.35
+                notes.append("quoted as an example next to a discussion of attacks")
+            elif sum(sentence.count(q) for q in '"“”«»「」') >= 2:
                 conc *= 0.85
                 notes.append("in quotation marks")
             category, also = "contextual", []
@@ -152,7 +155,11 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                 conc = min(1.0, conc * 1.25)
                 notes.append(f"written in {lang} inside a {ctx.language} document")
             reason = "visible text " + why + ("; " + "; ".join(notes) if notes else "")
-            out.append(_finding(category, sev, conc, seg.location, page, bbox, sentence, reason, also, lang))
+            out.append(
+                _finding(
+                    category, sev, conc, seg.location, page, bbox, sentence, reason, also, lang
+                )
+            )
         else:
             category, conc, cwhy, also = _hidden_category(seg, s, e)
             lang = None
@@ -164,12 +171,28 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                 words = len(sentence.split())
                 sev = 0.3 if words >= 15 else 0.12
                 why = "concealed prose" if words >= 15 else "concealed text"
-            f = _finding(category, sev, conc, seg.location, page, bbox, sentence, f"{cwhy}: {why}", also, lang)
+            f = _finding(
+                category,
+                sev,
+                conc,
+                seg.location,
+                page,
+                bbox,
+                sentence,
+                f"{cwhy}: {why}",
+                also,
+                lang,
+            )
             if sev >= 0.3 and f.risk >= 0.2:
                 out.append(f)
             elif best_low is None or f.risk > best_low.risk:
                 best_low = f
-    if not visible and not out and best_low is not None and seg.source in ("hidden", "fragment", "annotation", "form"):
+    if (
+        not visible
+        and not out
+        and best_low is not None
+        and seg.source in ("hidden", "fragment", "annotation", "form")
+    ):
         out.append(best_low)  # evidence of concealment even when the words look harmless
     return out
 
@@ -226,14 +249,41 @@ def _channel_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
         why = hit.why + (f"; the hidden text {pwhy}" if psev >= 0.5 else "")
         page, bbox = _where(seg, int(hit.start * ratio))
         also = [hidden_cat] if hidden_cat else []
-        snippet = hit.payload or seg.raw[max(0, hit.start - 60) : hit.end + 60].encode("unicode_escape").decode()
-        out.append(_finding("invisible_chars", sev, max(hit.concealment, base_conc), seg.location, page, bbox, snippet, why, also))
+        snippet = (
+            hit.payload
+            or seg.raw[max(0, hit.start - 60) : hit.end + 60].encode("unicode_escape").decode()
+        )
+        out.append(
+            _finding(
+                "invisible_chars",
+                sev,
+                max(hit.concealment, base_conc),
+                seg.location,
+                page,
+                bbox,
+                snippet,
+                why,
+                also,
+            )
+        )
     for hit in confusable_hits(seg.text):
         psev, pwhy = _payload_severity(hit.payload)
         sev = max(hit.base, psev if psev >= 0.5 else 0.0)
         page, bbox = _where(seg, hit.start)
         also = [hidden_cat] if hidden_cat else []
-        out.append(_finding("mixed_language", sev, max(hit.concealment, base_conc), seg.location, page, bbox, hit.payload, hit.why + (f"; it {pwhy}" if psev >= 0.5 else ""), also))
+        out.append(
+            _finding(
+                "mixed_language",
+                sev,
+                max(hit.concealment, base_conc),
+                seg.location,
+                page,
+                bbox,
+                hit.payload,
+                hit.why + (f"; it {pwhy}" if psev >= 0.5 else ""),
+                also,
+            )
+        )
     found = payloads(seg.text) + transformed_hits(seg.text)
     for p in found:
         decoded = p.decoded
@@ -246,7 +296,19 @@ def _channel_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
         conc = max(0.85, base_conc)
         if ctx.about_attacks and seg.source == "page":
             conc *= 0.5
-        out.append(_finding("encoded", psev, conc, seg.location, page, bbox, decoded, f"{p.kind} text that {pwhy}", also))
+        out.append(
+            _finding(
+                "encoded",
+                psev,
+                conc,
+                seg.location,
+                page,
+                bbox,
+                decoded,
+                f"{p.kind} text that {pwhy}",
+                also,
+            )
+        )
     return out
 
 
@@ -330,20 +392,28 @@ def _threshold(threshold: float | None) -> float:
     return float(get_settings().guard_threshold)
 
 
-def screen_document(doc: Document, *, threshold: float | None = None, llm_check: LLMCheck | None = None) -> GuardReport:
+def screen_document(
+    doc: Document, *, threshold: float | None = None, llm_check: LLMCheck | None = None
+) -> GuardReport:
     """Screen a document for prompt injection (no model needed)."""
     if llm_check is not None:
         try:
             asyncio.get_running_loop()
         except RuntimeError:
             return asyncio.run(screen_document_async(doc, threshold=threshold, llm_check=llm_check))
-        raise RuntimeError("screen_document was given llm_check inside an event loop: await screen_document_async")
+        raise RuntimeError(
+            "screen_document was given llm_check inside an event loop: await screen_document_async"
+        )
     report, _, _ = _screen(doc, _threshold(threshold))
     return report
 
 
 async def screen_document_async(
-    doc: Document, *, threshold: float | None = None, llm_check: LLMCheck | None = None, max_checks: int = 8
+    doc: Document,
+    *,
+    threshold: float | None = None,
+    llm_check: LLMCheck | None = None,
+    max_checks: int = 8,
 ) -> GuardReport:
     """Screen a document; when ``llm_check`` is given, ask it about the uncertain findings."""
     limit = _threshold(threshold)
@@ -354,7 +424,9 @@ async def screen_document_async(
     if not uncertain:
         return report
     context = (doc.title or "")[:200] + "\n" + (doc.abstract or "")[:800]
-    verdicts = await asyncio.gather(*(llm_check(f.snippet, context) for f in uncertain), return_exceptions=True)
+    verdicts = await asyncio.gather(
+        *(llm_check(f.snippet, context) for f in uncertain), return_exceptions=True
+    )
     checked = 0
     for f, v in zip(uncertain, verdicts, strict=True):
         if not isinstance(v, Verdict):
@@ -368,7 +440,13 @@ async def screen_document_async(
             f.why += f"; LLM check: benign ({v.reason[:120]})"
         else:
             continue
-        f.risk = round(min(1.0, f.severity * f.concealment * _LOCATION_WEIGHT.get(f.location.split(":", 1)[0], 1.0)), 3)
+        f.risk = round(
+            min(
+                1.0,
+                f.severity * f.concealment * _LOCATION_WEIGHT.get(f.location.split(":", 1)[0], 1.0),
+            ),
+            3,
+        )
     findings = sorted(report.findings, key=lambda f: -f.risk)
     risk, cats = _aggregate(findings, limit)
     report.findings = findings

@@ -21,7 +21,17 @@ class Fragment:
 
 # ---------------------------------------------------------------- LaTeX
 
-_WHITE_WORDS = {"white", "bg", "background", "paper", "pagecolor", "invisible", "hidden", "hide", "blank"}
+_WHITE_WORDS = {
+    "white",
+    "bg",
+    "background",
+    "paper",
+    "pagecolor",
+    "invisible",
+    "hidden",
+    "hide",
+    "blank",
+}
 
 
 def _near_white(spec: str, model: str | None = None) -> bool:
@@ -78,22 +88,38 @@ def _line(src: str, pos: int) -> int:
     return src.count("\n", 0, pos) + 1
 
 
-_COLOR_CMDS = re.compile(r"\\(?:textcolor|color|colorbox)\s*(?:\[(?P<model>[^\]]*)\])?\s*\{(?P<spec>[^{}]*)\}")
-_DEFINECOLOR = re.compile(r"\\definecolor\s*\{(?P<name>[^{}]+)\}\s*\{(?P<model>[^{}]+)\}\s*\{(?P<spec>[^{}]+)\}")
+_COLOR_CMDS = re.compile(
+    r"\\(?:textcolor|color|colorbox)\s*(?:\[(?P<model>[^\]]*)\])?\s*\{(?P<spec>[^{}]*)\}"
+)
+_DEFINECOLOR = re.compile(
+    r"\\definecolor\s*\{(?P<name>[^{}]+)\}\s*\{(?P<model>[^{}]+)\}\s*\{(?P<spec>[^{}]+)\}"
+)
 _COLORLET = re.compile(r"\\colorlet\s*\{(?P<name>[^{}]+)\}\s*\{(?P<spec>[^{}]+)\}")
-_FONTSIZE = re.compile(r"\\fontsize\s*\{\s*(?P<size>[\d.]+)\s*(?P<unit>pt|bp|px|mm|sp)?\s*\}\s*\{[^{}]*\}\s*\\selectfont")
-_SCALE = re.compile(r"\\(?:scalebox|resizebox\*?)\s*\{\s*(?P<a>[^{}]*)\}\s*(?:\{\s*[^{}]*\}\s*)?(?=\{)")
+_FONTSIZE = re.compile(
+    r"\\fontsize\s*\{\s*(?P<size>[\d.]+)\s*(?P<unit>pt|bp|px|mm|sp)?\s*\}\s*\{[^{}]*\}\s*\\selectfont"
+)
+_SCALE = re.compile(
+    r"\\(?:scalebox|resizebox\*?)\s*\{\s*(?P<a>[^{}]*)\}\s*(?:\{\s*[^{}]*\}\s*)?(?=\{)"
+)
 _PHANTOM = re.compile(r"\\(?:phantom|hphantom|vphantom)\s*(?=\{)")
-_RENDER3 = re.compile(r"\\(?:pdfliteral|special|pdfextension\s+literal)\s*\{[^{}]*\b[37]\s+Tr\b[^{}]*\}")
+_RENDER3 = re.compile(
+    r"\\(?:pdfliteral|special|pdfextension\s+literal)\s*\{[^{}]*\b[37]\s+Tr\b[^{}]*\}"
+)
 _OFFPAGE = re.compile(
     r"\\(?:put\s*\(\s*-?\d{4,}[^)]*\)|hspace\*?\s*\{\s*-\s*(?:\d{3,}|[2-9]\d)\s*(?:cm|in|pt)\s*\}|vspace\*?\s*\{\s*-\s*(?:\d{3,}|[3-9]\d)\s*(?:cm|in)\s*\}|"
     r"raisebox\s*\{\s*-?\s*(?:\d{3,}|[3-9]\d)\s*(?:cm|in)\}|begin\{textblock\*?\}\s*\{[^{}]*\}\s*\(\s*-?\d{2,}[^)]*\))"
 )
 _OCG = re.compile(r"\\begin\{ocg\}(?:\[[^\]]*\])?\s*\{[^{}]*\}\s*\{[^{}]*\}\s*\{\s*0\s*\}")
 _PDFMETA = re.compile(r"\\(?:hypersetup|pdfinfo|pdfmetadata|DocumentMetadata)\s*(?=\{)")
-_PDFMETA_KEY = re.compile(r"\b(pdf(?:title|author|subject|keywords|creator|producer|lang)|/?(?:Title|Author|Subject|Keywords|Creator))\s*(?:=|\s)\s*(\{|\()?")
-_ANNOT_CMDS = re.compile(r"\\(?:pdfcomment|pdfmargincomment|pdftooltip|pdfannot|pdfmarkupcomment)\s*(?:\[[^\]]*\])?\s*(?=\{)")
-_TRANSPARENT = re.compile(r"\\(?:transparent\s*\{\s*0(?:\.0*)?\s*\}|pdfsetopacity|setopacity\s*\{\s*0)")
+_PDFMETA_KEY = re.compile(
+    r"\b(pdf(?:title|author|subject|keywords|creator|producer|lang)|/?(?:Title|Author|Subject|Keywords|Creator))\s*(?:=|\s)\s*(\{|\()?"
+)
+_ANNOT_CMDS = re.compile(
+    r"\\(?:pdfcomment|pdfmargincomment|pdftooltip|pdfannot|pdfmarkupcomment)\s*(?:\[[^\]]*\])?\s*(?=\{)"
+)
+_TRANSPARENT = re.compile(
+    r"\\(?:transparent\s*\{\s*0(?:\.0*)?\s*\}|pdfsetopacity|setopacity\s*\{\s*0)"
+)
 _NEWCOMMAND = re.compile(r"\\(?:re)?newcommand\*?\s*\{?\\(?P<name>[A-Za-z@]+)\}?\s*\[1\]\s*(?=\{)")
 
 
@@ -136,7 +162,16 @@ def latex_fragments(name: str, src: str) -> list[Fragment]:
             end = _enclosing_end(body, m.end())
             text = body[m.end() : end]
         if tex_plain(text):
-            out.append(Fragment(name, _line(src, m.start()), tex_plain(text), "white_text", 1.0, f"LaTeX colour {m.group('spec').strip()!r} on a white page"))
+            out.append(
+                Fragment(
+                    name,
+                    _line(src, m.start()),
+                    tex_plain(text),
+                    "white_text",
+                    1.0,
+                    f"LaTeX colour {m.group('spec').strip()!r} on a white page",
+                )
+            )
     for m in _FONTSIZE.finditer(body):
         size = float(m.group("size"))
         if m.group("unit") == "sp":
@@ -145,17 +180,44 @@ def latex_fragments(name: str, src: str) -> list[Fragment]:
             end = _enclosing_end(body, m.end())
             text = tex_plain(body[m.end() : end])
             if text:
-                out.append(Fragment(name, _line(src, m.start()), text, "small_text", 1.0 if size < 2 else 0.9, f"LaTeX \\fontsize of {size:g}pt"))
+                out.append(
+                    Fragment(
+                        name,
+                        _line(src, m.start()),
+                        text,
+                        "small_text",
+                        1.0 if size < 2 else 0.9,
+                        f"LaTeX \\fontsize of {size:g}pt",
+                    )
+                )
     for m in _SCALE.finditer(body):
         factor = _scale_factor(m.group("a"))
         if factor is not None and factor < 0.3:
             g = _group(body, m.end())
             if g and tex_plain(g[0]):
-                out.append(Fragment(name, _line(src, m.start()), tex_plain(g[0]), "small_text", 0.95, f"LaTeX box scaled to {m.group('a').strip()}"))
+                out.append(
+                    Fragment(
+                        name,
+                        _line(src, m.start()),
+                        tex_plain(g[0]),
+                        "small_text",
+                        0.95,
+                        f"LaTeX box scaled to {m.group('a').strip()}",
+                    )
+                )
     for m in _PHANTOM.finditer(body):
         g = _group(body, m.end())
         if g and len(tex_plain(g[0])) > 3:
-            out.append(Fragment(name, _line(src, m.start()), tex_plain(g[0]), "invisible_render", 1.0, "LaTeX \\phantom text takes space but is not drawn"))
+            out.append(
+                Fragment(
+                    name,
+                    _line(src, m.start()),
+                    tex_plain(g[0]),
+                    "invisible_render",
+                    1.0,
+                    "LaTeX \\phantom text takes space but is not drawn",
+                )
+            )
     for rx, cat, why, strength in (
         (_RENDER3, "invisible_render", "PDF text render mode 3 or 7 set from LaTeX", 1.0),
         (_TRANSPARENT, "invisible_render", "zero opacity set from LaTeX", 1.0),
@@ -174,24 +236,60 @@ def latex_fragments(name: str, src: str) -> list[Fragment]:
                 rest = g[0][key.end() :]
                 value = _meta_value(rest, key.group(2))
                 if tex_plain(value):
-                    out.append(Fragment(name, _line(src, m.start()), tex_plain(value), "metadata", 0.85, f"PDF metadata field {key.group(1)} set from LaTeX", f"metadata:{key.group(1).lstrip('/').lower()}"))
+                    out.append(
+                        Fragment(
+                            name,
+                            _line(src, m.start()),
+                            tex_plain(value),
+                            "metadata",
+                            0.85,
+                            f"PDF metadata field {key.group(1)} set from LaTeX",
+                            f"metadata:{key.group(1).lstrip('/').lower()}",
+                        )
+                    )
     for m in _ANNOT_CMDS.finditer(body):
         g = _group(body, m.end())
         if g and tex_plain(g[0]):
-            out.append(Fragment(name, _line(src, m.start()), tex_plain(g[0]), "annotation", 0.75, "a PDF annotation created from LaTeX", "annotation"))
+            out.append(
+                Fragment(
+                    name,
+                    _line(src, m.start()),
+                    tex_plain(g[0]),
+                    "annotation",
+                    0.75,
+                    "a PDF annotation created from LaTeX",
+                    "annotation",
+                )
+            )
     for macro, (cat, strength, why) in hiding_macros.items():
         for m in re.finditer(r"\\" + re.escape(macro) + r"(?![A-Za-z@])\s*(?=\{)", body):
-            if body[max(0, m.start() - 20) : m.start()].rstrip().endswith(("newcommand", "newcommand*", "{")) and body[m.start() - 1 : m.start()] == "{":
+            if (
+                body[max(0, m.start() - 20) : m.start()]
+                .rstrip()
+                .endswith(("newcommand", "newcommand*", "{"))
+                and body[m.start() - 1 : m.start()] == "{"
+            ):
                 continue
             g = _group(body, m.end())
             if g and tex_plain(g[0]):
-                out.append(Fragment(name, _line(src, m.start()), tex_plain(g[0]), cat, strength, f"macro \\{macro} {why}"))
+                out.append(
+                    Fragment(
+                        name,
+                        _line(src, m.start()),
+                        tex_plain(g[0]),
+                        cat,
+                        strength,
+                        f"macro \\{macro} {why}",
+                    )
+                )
     return out
 
 
 def _hiding_kind(definition: str, is_white) -> tuple[str, float, str] | None:  # type: ignore[no-untyped-def]
     for m in _COLOR_CMDS.finditer(definition):
-        if is_white(m.group("spec"), m.group("model")) and not definition[m.start() :].startswith("\\colorbox"):
+        if is_white(m.group("spec"), m.group("model")) and not definition[m.start() :].startswith(
+            "\\colorbox"
+        ):
             return ("white_text", 1.0, "colours its argument white")
     m = _FONTSIZE.search(definition)
     if m and float(m.group("size")) < 4:
@@ -256,20 +354,47 @@ def _meta_value(rest: str, opener: str | None) -> str:
 
 # ---------------------------------------------------------------- Markdown / HTML
 
-_HTML_OPEN = re.compile(r"<(?P<tag>span|div|p|font|small|sub|sup|section|em|strong|b|i|a|label|mark|text)\b(?P<attrs>[^>]*)>", re.I)
-_STYLE_WHITE = re.compile(r"(?:^|;|\s|\")\s*color\s*:\s*(?:white|#f{3}\b|#f{6}\b|#fef|#fefefe|#fdfdfd|#fcfcfc|#fbfbfb|#fafafa|rgba?\(\s*25[0-5]\s*,\s*25[0-5]\s*,\s*25[0-5])", re.I)
-_STYLE_SMALL = re.compile(r"font-size\s*:\s*(?:0(?:\.\d+)?|[0-3](?:\.\d+)?)\s*(?:px|pt|em|rem)?\s*(?:;|\"|'|$)|font-size\s*:\s*0\b", re.I)
-_STYLE_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|\"|'|$)|\bhidden\b(?!\s*=\s*[\"']?false)|aria-hidden", re.I)
-_STYLE_OFF = re.compile(r"(?:left|top|right|text-indent|margin-left)\s*:\s*-\s*\d{3,}\s*(?:px|pt|em)|clip\s*:\s*rect\(\s*0|(?:height|width)\s*:\s*0(?:px)?\s*;[^\"']*overflow\s*:\s*hidden", re.I)
+_HTML_OPEN = re.compile(
+    r"<(?P<tag>span|div|p|font|small|sub|sup|section|em|strong|b|i|a|label|mark|text)\b(?P<attrs>[^>]*)>",
+    re.I,
+)
+_STYLE_WHITE = re.compile(
+    r"(?:^|;|\s|\")\s*color\s*:\s*(?:white|#f{3}\b|#f{6}\b|#fef|#fefefe|#fdfdfd|#fcfcfc|#fbfbfb|#fafafa|rgba?\(\s*25[0-5]\s*,\s*25[0-5]\s*,\s*25[0-5])",
+    re.I,
+)
+_STYLE_SMALL = re.compile(
+    r"font-size\s*:\s*(?:0(?:\.\d+)?|[0-3](?:\.\d+)?)\s*(?:px|pt|em|rem)?\s*(?:;|\"|'|$)|font-size\s*:\s*0\b",
+    re.I,
+)
+_STYLE_NONE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|\"|'|$)|\bhidden\b(?!\s*=\s*[\"']?false)|aria-hidden",
+    re.I,
+)
+_STYLE_OFF = re.compile(
+    r"(?:left|top|right|text-indent|margin-left)\s*:\s*-\s*\d{3,}\s*(?:px|pt|em)|clip\s*:\s*rect\(\s*0|(?:height|width)\s*:\s*0(?:px)?\s*;[^\"']*overflow\s*:\s*hidden",
+    re.I,
+)
 # A dark background makes white text readable (table headers, badges).
-_DARK_BG = re.compile(r"background(?:-color)?\s*:\s*(?:black|navy|darkblue|#[0-5][0-9a-f](?:[0-9a-f]{4})?\b|#[0-5][0-9a-f]{2}\b|rgb\(\s*\d{1,2}\s*,)", re.I)
+_DARK_BG = re.compile(
+    r"background(?:-color)?\s*:\s*(?:black|navy|darkblue|#[0-5][0-9a-f](?:[0-9a-f]{4})?\b|#[0-5][0-9a-f]{2}\b|rgb\(\s*\d{1,2}\s*,)",
+    re.I,
+)
 _FONT_WHITE = re.compile(r"color\s*=\s*[\"']?(?:white|#fff\b|#ffffff)", re.I)
-_MD_COMMENT_LINK = re.compile(r"^\s*\[(?://|comment|_|#)\]:\s*(?:#|<>)\s*\((?P<a>[^)\n]*)\)|^\s*\[(?://|comment|_|#)\]:\s*(?:#|<>)\s*\"(?P<b>[^\"\n]*)\"", re.M)
-_MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]{20,})\]\((?P<url>[^)\s]*)(?:\s+\"(?P<title>[^\"\n]*)\")?\)")
+_MD_COMMENT_LINK = re.compile(
+    r"^\s*\[(?://|comment|_|#)\]:\s*(?:#|<>)\s*\((?P<a>[^)\n]*)\)|^\s*\[(?://|comment|_|#)\]:\s*(?:#|<>)\s*\"(?P<b>[^\"\n]*)\"",
+    re.M,
+)
+_MD_IMAGE = re.compile(
+    r"!\[(?P<alt>[^\]\n]{20,})\]\((?P<url>[^)\s]*)(?:\s+\"(?P<title>[^\"\n]*)\")?\)"
+)
 _MD_LINK_TITLE = re.compile(r"\[[^\]\n]*\]\([^)\s]*\s+\"(?P<title>[^\"\n]{20,})\"\)")
-_MATH_WHITE = re.compile(r"\\(?:color|textcolor)\s*\{\s*(?:white|#fff|#ffffff)\s*\}\s*\{?(?P<t>[^$}]*)", re.I)
+_MATH_WHITE = re.compile(
+    r"\\(?:color|textcolor)\s*\{\s*(?:white|#fff|#ffffff)\s*\}\s*\{?(?P<t>[^$}]*)", re.I
+)
 _FRONT_MATTER = re.compile(r"\A---\s*\n(?P<y>.*?)\n(?:---|\.\.\.)\s*\n", re.S)
-_INPUT_HIDDEN = re.compile(r"<input\b[^>]*type\s*=\s*[\"']?hidden[^>]*value\s*=\s*[\"'](?P<v>[^\"']+)", re.I)
+_INPUT_HIDDEN = re.compile(
+    r"<input\b[^>]*type\s*=\s*[\"']?hidden[^>]*value\s*=\s*[\"'](?P<v>[^\"']+)", re.I
+)
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -282,12 +407,19 @@ def markdown_fragments(name: str, src: str) -> list[Fragment]:
             attrs = m.group("attrs")
             kind = None
             if _STYLE_NONE.search(attrs):
-                kind = ("invisible_render", 1.0, "HTML hidden with display:none, visibility:hidden or opacity 0")
+                kind = (
+                    "invisible_render",
+                    1.0,
+                    "HTML hidden with display:none, visibility:hidden or opacity 0",
+                )
             elif _STYLE_OFF.search(attrs):
                 kind = ("off_page", 1.0, "HTML positioned off screen or clipped away")
             elif _STYLE_SMALL.search(attrs):
                 kind = ("small_text", 1.0, "HTML font size too small to read")
-            elif (_STYLE_WHITE.search(attrs) or (m.group("tag").lower() == "font" and _FONT_WHITE.search(attrs))) and not _DARK_BG.search(attrs):
+            elif (
+                _STYLE_WHITE.search(attrs)
+                or (m.group("tag").lower() == "font" and _FONT_WHITE.search(attrs))
+            ) and not _DARK_BG.search(attrs):
                 kind = ("white_text", 1.0, "HTML text coloured white")
             if not kind:
                 continue
@@ -295,30 +427,98 @@ def markdown_fragments(name: str, src: str) -> list[Fragment]:
             if text:
                 out.append(Fragment(name, _line(src, m.start()), text, kind[0], kind[1], kind[2]))
         for m in _INPUT_HIDDEN.finditer(src):
-            out.append(Fragment(name, _line(src, m.start()), html.unescape(m.group("v")), "invisible_render", 1.0, "a hidden HTML input"))
+            out.append(
+                Fragment(
+                    name,
+                    _line(src, m.start()),
+                    html.unescape(m.group("v")),
+                    "invisible_render",
+                    1.0,
+                    "a hidden HTML input",
+                )
+            )
     for m in _MD_COMMENT_LINK.finditer(src):
         text = m.group("a") or m.group("b") or ""
         if text.strip():
-            out.append(Fragment(name, _line(src, m.start()), text.strip(), "source_comment", 0.8, "a Markdown comment written as a link definition", "comment"))
+            out.append(
+                Fragment(
+                    name,
+                    _line(src, m.start()),
+                    text.strip(),
+                    "source_comment",
+                    0.8,
+                    "a Markdown comment written as a link definition",
+                    "comment",
+                )
+            )
     if "$" in src or "\\color" in src:
         for m in _MATH_WHITE.finditer(src):
             text = tex_plain(m.group("t"))
             if len(text) > 3:
-                out.append(Fragment(name, _line(src, m.start()), text, "white_text", 1.0, "math text coloured white"))
+                out.append(
+                    Fragment(
+                        name,
+                        _line(src, m.start()),
+                        text,
+                        "white_text",
+                        1.0,
+                        "math text coloured white",
+                    )
+                )
     for m in _MD_IMAGE.finditer(src):
         alt = m.group("alt")
         if len(alt.split()) >= 6:
-            out.append(Fragment(name, _line(src, m.start()), alt, "alt_text", 0.6, "image alt text: read by models, rarely seen by readers", "alt"))
+            out.append(
+                Fragment(
+                    name,
+                    _line(src, m.start()),
+                    alt,
+                    "alt_text",
+                    0.6,
+                    "image alt text: read by models, rarely seen by readers",
+                    "alt",
+                )
+            )
         if m.group("title"):
-            out.append(Fragment(name, _line(src, m.start()), m.group("title"), "alt_text", 0.6, "image title: shown only on hover", "alt"))
+            out.append(
+                Fragment(
+                    name,
+                    _line(src, m.start()),
+                    m.group("title"),
+                    "alt_text",
+                    0.6,
+                    "image title: shown only on hover",
+                    "alt",
+                )
+            )
     for m in _MD_LINK_TITLE.finditer(src):
-        out.append(Fragment(name, _line(src, m.start()), m.group("title"), "alt_text", 0.6, "link title: shown only on hover", "alt"))
+        out.append(
+            Fragment(
+                name,
+                _line(src, m.start()),
+                m.group("title"),
+                "alt_text",
+                0.6,
+                "link title: shown only on hover",
+                "alt",
+            )
+        )
     fm = _FRONT_MATTER.match(src)
     if fm:
         for line in fm.group("y").splitlines():
             key, _, value = line.partition(":")
             if value.strip() and key.strip().lower() not in ("title", "author", "authors", "date"):
-                out.append(Fragment(name, _line(src, fm.start("y")), value.strip().strip("'\""), "metadata", 0.8, f"front-matter field {key.strip()!r}", f"metadata:{key.strip().lower()}"))
+                out.append(
+                    Fragment(
+                        name,
+                        _line(src, fm.start("y")),
+                        value.strip().strip("'\""),
+                        "metadata",
+                        0.8,
+                        f"front-matter field {key.strip()!r}",
+                        f"metadata:{key.strip().lower()}",
+                    )
+                )
     return out
 
 

@@ -8,31 +8,45 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ._lexicon import (
-    PATTERNS,
-    VOCATIVE_RE,
-    candidate_patterns,
-    compile_ci,
-    lower,
-    CLASS_GATES,
-    GATE_WORD_RE,
     ANCHOR_WORD_RE,
     ANCHORS,
     CJK_ANCHOR_RE,
     CJK_RE,
     CLASS_RE,
-    NUMERIC_OUTCOME_RE,
     EXAMPLE_RE,
+    GATE_WORD_RE,
     LANG_RE,
     MODEL_ADDRESSEE_RE,
+    NUMERIC_OUTCOME_RE,
+    PATTERNS,
     QUOTE_CHARS,
+    VOCATIVE_RE,
+    candidate_patterns,
+    compile_ci,
+    lower,
 )
 
 # Characters that render as nothing (or next to nothing) but survive text extraction.
 _INVISIBLE_RANGES = [
-    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
-    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
-    (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF9, 0xFFFB),
-    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0000, 0xE007F), (0xE0100, 0xE01EF),
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x2064),
+    (0x2066, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF9, 0xFFFB),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE007F),
+    (0xE0100, 0xE01EF),
 ]
 STRIP_INVISIBLE: dict[int, None] = {
     cp: None for lo, hi in _INVISIBLE_RANGES for cp in range(lo, hi + 1)
@@ -59,7 +73,9 @@ PAPER_REF_RE = compile_ci(
     r"\b(?:este|esta)\s+(?:artículo|trabajo|manuscrito|envío|estudio|propuesta)\b|"
     r"\b(?:эт[ауо]\w*|данн\w+|наш\w*)\s+(?:стать[яюи]|работ[аыу]|рукопис\w+|исследовани\w+)\b",
 )
-SECOND_PERSON_RE = compile_ci(r"\b(?:you|your|yourself|vous|usted|ustedes|вы|вам|ваш\w*)\b|你|您|あなた|당신")
+SECOND_PERSON_RE = compile_ci(
+    r"\b(?:you|your|yourself|vous|usted|ustedes|вы|вам|ваш\w*)\b|你|您|あなた|당신"
+)
 _IMPERATIVE_RE = compile_ci(
     r"(?:^\s*|[.!?:;,\n\"“(\[]\s*)(?:please\s+|kindly\s+|now\s+|also\s+|instead\s+|simply\s+|just\s+)?"
     r"(?:give|rate|score|grade|recommend|accept|approve|endorse|write|output|say|state|print|praise|"
@@ -167,7 +183,10 @@ def signals(text: str, *, gated: bool = True) -> Signals:
         sig.model_addressee = MODEL_ADDRESSEE_RE.search(low) is not None
         sig.imperative = _IMPERATIVE_RE.search(low) is not None or "directive" in sig.hits
         v = VOCATIVE_RE.search(low)
-        if v is not None and len(low[max(0, low.rfind("\n", 0, v.start())) : v.start()].split()) <= 5:
+        if (
+            v is not None
+            and len(low[max(0, low.rfind("\n", 0, v.start())) : v.start()].split()) <= 5
+        ):
             sig.imperative = True
             sig.vocative = True
     return sig
@@ -219,11 +238,13 @@ def severity(sig: Signals, *, context: Signals | None = None) -> tuple[float, st
     if "weak" in h:
         return 0.3, f"evaluation vocabulary ({h['weak']!r})"
     if "addressee" in h and directed:
-        return 0.4, "addresses reviewers or models with an instruction"
+        return 0.55, "addresses reviewers or models with an instruction"
     return 0.12, "no instruction wording"
 
 
-TRIGGER_RE = re.compile("|".join(f"(?:{CLASS_RE[c].pattern})" for c in _TRIGGER_CLASSES), re.MULTILINE)
+TRIGGER_RE = re.compile(
+    "|".join(f"(?:{CLASS_RE[c].pattern})" for c in _TRIGGER_CLASSES), re.MULTILINE
+)
 
 
 def sentence_bounds(text: str) -> list[int]:
@@ -254,10 +275,25 @@ def quoted_or_example(text: str, start: int, end: int) -> bool:
 
 
 _META_TERMS = (
-    "prompt injection", "prompt-injection", "injection attack", "jailbreak", "adversarial prompt",
-    "indirect injection", "hidden instruction", "malicious instruction", "injected instruction",
-    "attack string", "injection prompt", "提示注入", "注入攻击", "プロンプトインジェクション",
-    "프롬프트 인젝션", "инъекци", "prompt-injektion", "injection de prompt", "inyección de prompt",
+    "prompt injection",
+    "prompt-injection",
+    "injection attack",
+    "jailbreak",
+    "adversarial prompt",
+    "indirect injection",
+    "hidden instruction",
+    "malicious instruction",
+    "injected instruction",
+    "attack string",
+    "injection prompt",
+    "提示注入",
+    "注入攻击",
+    "プロンプトインジェクション",
+    "프롬프트 인젝션",
+    "инъекци",
+    "prompt-injektion",
+    "injection de prompt",
+    "inyección de prompt",
 )
 
 

@@ -44,24 +44,64 @@ def invisible_hits(raw: str) -> list[Hit]:
     for m in _TAG_RUN.finditer(raw):
         run = m.group()
         # Emoji subdivision flags (black flag + tag letters + cancel tag) are legitimate.
-        if m.start() > 0 and raw[m.start() - 1] == "\U0001F3F4" and len(run) <= 8:
+        if m.start() > 0 and raw[m.start() - 1] == "\U0001f3f4" and len(run) <= 8:
             continue
         decoded = "".join(chr(ord(c) - 0xE0000) for c in run if 0x20 <= ord(c) - 0xE0000 < 0x7F)
         if len(decoded.strip()) >= 3:
-            hits.append(Hit("tag", m.start(), m.end(), decoded, "text spelled in invisible Unicode tag characters", 0.65, 1.0))
+            hits.append(
+                Hit(
+                    "tag",
+                    m.start(),
+                    m.end(),
+                    decoded,
+                    "text spelled in invisible Unicode tag characters",
+                    0.65,
+                    1.0,
+                )
+            )
     for m in _VS_RUN.finditer(raw):
         data = bytes(
             (ord(c) - 0xFE00) if ord(c) <= 0xFE0F else (ord(c) - 0xE0100 + 16) for c in m.group()
         )
         decoded = data.decode("utf-8", "ignore")
         if sum(ch.isprintable() for ch in decoded) >= 3:
-            hits.append(Hit("variation", m.start(), m.end(), decoded, "bytes hidden in a run of variation selectors", 0.65, 1.0))
+            hits.append(
+                Hit(
+                    "variation",
+                    m.start(),
+                    m.end(),
+                    decoded,
+                    "bytes hidden in a run of variation selectors",
+                    0.65,
+                    1.0,
+                )
+            )
     for m in _ZW_RUN.finditer(raw):
         decoded = _zero_width_bits(m.group())
         if decoded:
-            hits.append(Hit("zw_binary", m.start(), m.end(), decoded, "a message encoded in zero-width characters", 0.65, 1.0))
+            hits.append(
+                Hit(
+                    "zw_binary",
+                    m.start(),
+                    m.end(),
+                    decoded,
+                    "a message encoded in zero-width characters",
+                    0.65,
+                    1.0,
+                )
+            )
         else:
-            hits.append(Hit("zw_run", m.start(), m.end(), "", f"a run of {len(m.group())} zero-width characters", 0.4, 1.0))
+            hits.append(
+                Hit(
+                    "zw_run",
+                    m.start(),
+                    m.end(),
+                    "",
+                    f"a run of {len(m.group())} zero-width characters",
+                    0.4,
+                    1.0,
+                )
+            )
     inner = list(_INTRAWORD.finditer(raw))
     shy_only = [m for m in inner if set(m.group()) == {_SHY}]
     other = [m for m in inner if set(m.group()) != {_SHY}]
@@ -73,23 +113,63 @@ def invisible_hits(raw: str) -> list[Hit]:
         hi = len(raw) if hi < 0 else hi
         payload = clean(raw[max(lo, first - 300) : min(hi, last + 300)])
         base = 0.45 if len(other) >= 5 else 0.3
-        hits.append(Hit("zw_interleaved", first, last, payload, f"{len(other)} invisible characters inside words", base, 0.85))
+        hits.append(
+            Hit(
+                "zw_interleaved",
+                first,
+                last,
+                payload,
+                f"{len(other)} invisible characters inside words",
+                base,
+                0.85,
+            )
+        )
     if shy_only:
         per_word = Counter(raw.rfind(" ", 0, m.start()) for m in shy_only)
         odd = sum(1 for n in per_word.values() if n >= 3)
         if odd or len(shy_only) > 40:
             first, last = shy_only[0].start(), shy_only[-1].end()
             payload = clean(raw[max(0, first - 200) : last + 200])
-            hits.append(Hit("soft_hyphen", first, last, payload, f"{len(shy_only)} soft hyphens in odd places", 0.3, 0.8))
+            hits.append(
+                Hit(
+                    "soft_hyphen",
+                    first,
+                    last,
+                    payload,
+                    f"{len(shy_only)} soft hyphens in odd places",
+                    0.3,
+                    0.8,
+                )
+            )
     if _BIDI.search(raw) and not _RTL_SCRIPT.search(raw):
         m = _RLO_SPAN.search(raw)
         if m:
             shown = clean(m.group(1))[::-1]
-            hits.append(Hit("bidi", m.start(), m.end(), shown, "right-to-left override reverses what a reader sees", 0.45, 0.85))
+            hits.append(
+                Hit(
+                    "bidi",
+                    m.start(),
+                    m.end(),
+                    shown,
+                    "right-to-left override reverses what a reader sees",
+                    0.45,
+                    0.85,
+                )
+            )
         else:
             b = _BIDI.search(raw)
             assert b is not None
-            hits.append(Hit("bidi", b.start(), b.end(), "", "bidirectional control characters in left-to-right text", 0.3, 0.8))
+            hits.append(
+                Hit(
+                    "bidi",
+                    b.start(),
+                    b.end(),
+                    "",
+                    "bidirectional control characters in left-to-right text",
+                    0.3,
+                    0.8,
+                )
+            )
     return hits
 
 
@@ -145,7 +225,11 @@ def confusable_hits(text: str) -> list[Hit]:
             continue
         word = m.group()
         last_end = m.end()
-        if len(word) >= 4 and any("a" <= ch.lower() <= "z" for ch in word) and _CONFUSABLE_RE.search(word, 1):
+        if (
+            len(word) >= 4
+            and any("a" <= ch.lower() <= "z" for ch in word)
+            and _CONFUSABLE_RE.search(word, 1)
+        ):
             mixed.append((m.start(), m.end(), word))
     if not mixed:
         return []
@@ -165,11 +249,30 @@ def confusable_hits(text: str) -> list[Hit]:
         for m in TRIGGER_RE.finditer(lower(skel)):
             if m.start() in before:
                 continue
-            hits.append(Hit("homoglyph", lo + m.start(), lo + m.end(), skel, "look-alike letters from another script spell an instruction", 0.5, 0.85))
+            hits.append(
+                Hit(
+                    "homoglyph",
+                    lo + m.start(),
+                    lo + m.end(),
+                    skel,
+                    "look-alike letters from another script spell an instruction",
+                    0.5,
+                    0.85,
+                )
+            )
             break
     if not hits:
         words = ", ".join(sorted({w for _, _, w in mixed})[:5])
         n = len(mixed)
-        hits.append(Hit("mixed_script", mixed[0][0], mixed[-1][1], skeleton(" ".join(w for _, _, w in mixed[:20])),
-                        f"{n} words mix Latin with look-alike letters ({words})", 0.6 if n >= 4 else 0.35 if n >= 2 else 0.25, 0.85))
+        hits.append(
+            Hit(
+                "mixed_script",
+                mixed[0][0],
+                mixed[-1][1],
+                skeleton(" ".join(w for _, _, w in mixed[:20])),
+                f"{n} words mix Latin with look-alike letters ({words})",
+                0.6 if n >= 4 else 0.35 if n >= 2 else 0.25,
+                0.85,
+            )
+        )
     return hits

@@ -148,7 +148,9 @@ class _PageShapes:
         return self.rows.get(int(((bbox[1] + bbox[3]) / 2) // _ROW), [])
 
 
-def _classify(span: Span, shapes: _PageShapes, crop: Box | None, hidden_layers: set[str]) -> tuple[float, str, str]:
+def _classify(
+    span: Span, shapes: _PageShapes, crop: Box | None, hidden_layers: set[str]
+) -> tuple[float, str, str]:
     """(strength, category, why) of a span's concealment; strength 0 means visible."""
     best = (0.0, "", "")
 
@@ -160,13 +162,17 @@ def _classify(span: Span, shapes: _PageShapes, crop: Box | None, hidden_layers: 
     bbox = span.bbox
     if span.render_mode in (3, 7):
         if shapes.big_image and _cover(shapes.big_image, bbox) > 0.8:
-            consider(0.3, "invisible_render", "invisible text over a page-sized image (an OCR layer)")
+            consider(
+                0.3, "invisible_render", "invisible text over a page-sized image (an OCR layer)"
+            )
         else:
             consider(1.0, "invisible_render", f"text render mode {span.render_mode} draws nothing")
     if span.alpha <= 0.05:
         consider(1.0, "invisible_render", f"text opacity {span.alpha:g}")
     if span.layer and span.layer in hidden_layers:
-        consider(1.0, "hidden_layer", f"in optional-content layer {span.layer!r}, hidden by default")
+        consider(
+            1.0, "hidden_layer", f"in optional-content layer {span.layer!r}, hidden by default"
+        )
     if crop is not None:
         inside = _cover(crop, bbox)
         if inside < 0.5:
@@ -193,18 +199,30 @@ def _classify(span: Span, shapes: _PageShapes, crop: Box | None, hidden_layers: 
                     background = None  # text over a picture: its colour proves nothing
                 elif s.alpha >= 0.5:
                     background = _rgb(s.fill) or background
-        elif s.seqno > span.seqno and (s.kind == "image" or s.alpha >= 0.8) and _cover(s.bbox, bbox) >= 0.85:
+        elif (
+            s.seqno > span.seqno
+            and (s.kind == "image" or s.alpha >= 0.8)
+            and _cover(s.bbox, bbox) >= 0.85
+        ):
             what = "an image" if s.kind == "image" else f"a {s.fill} shape"
             consider(0.95, "occluded", f"covered by {what} drawn after it")
     color = _rgb(span.color)
     if background is not None and color is not None:
         a = span.alpha
-        seen = tuple(a * c + (1 - a) * b for c, b in zip(color, background, strict=True)) if a < 1 else color
+        seen = (
+            tuple(a * c + (1 - a) * b for c, b in zip(color, background, strict=True))
+            if a < 1
+            else color
+        )
         ratio = contrast(seen, background)  # type: ignore[arg-type]
         if ratio < 1.25:
             consider(1.0, "white_text", f"{span.color} text on a {_hex(background)} background")
         elif ratio < 1.5:
-            consider(0.85, "white_text", f"{span.color} text barely differs from its {_hex(background)} background")
+            consider(
+                0.85,
+                "white_text",
+                f"{span.color} text barely differs from its {_hex(background)} background",
+            )
     return best
 
 
@@ -272,19 +290,37 @@ def _pdf(doc: Document) -> tuple[list[Segment], list[str], dict[str, int | float
                 sep = _sep(prev_vis, span)
                 vis_parts.append(sep + text)
                 vis_raw.append(sep + span.text)
-                vis_pieces.append(Piece(vis_len + len(sep), number, span.bbox, cat or None, strength, why))
+                vis_pieces.append(
+                    Piece(vis_len + len(sep), number, span.bbox, cat or None, strength, why)
+                )
                 vis_len += len(sep) + len(text)
                 prev_vis = span
                 prev_span = span
         visible = "".join(vis_parts)
         reader_pages.append(visible)
         if visible.strip():
-            segments.append(Segment(flat(visible), "".join(vis_raw), "page", "body", page=number, pieces=vis_pieces))
+            segments.append(
+                Segment(
+                    flat(visible), "".join(vis_raw), "page", "body", page=number, pieces=vis_pieces
+                )
+            )
         if hid_parts:
             segments.append(
-                Segment(flat("".join(hid_parts)), "".join(hid_raw), "hidden", "body", concealment=1.0, page=number, pieces=hid_pieces)
+                Segment(
+                    flat("".join(hid_parts)),
+                    "".join(hid_raw),
+                    "hidden",
+                    "body",
+                    concealment=1.0,
+                    page=number,
+                    pieces=hid_pieces,
+                )
             )
-    return segments, reader_pages, {"concealed_chars": concealed_chars, "spans": len(doc.spans), "shapes": len(doc.shapes)}
+    return (
+        segments,
+        reader_pages,
+        {"concealed_chars": concealed_chars, "spans": len(doc.spans), "shapes": len(doc.shapes)},
+    )
 
 
 def _annotations(doc: Document, visible_text: str) -> list[Segment]:
@@ -296,7 +332,11 @@ def _annotations(doc: Document, visible_text: str) -> list[Segment]:
             continue
         w, h = a.rect[2] - a.rect[0], a.rect[3] - a.rect[1]
         info = pages.get(a.page)
-        outside = info is not None and _cover((0.0, 0.0, info.width, info.height), a.rect) < 0.05 and _area(a.rect) > 0
+        outside = (
+            info is not None
+            and _cover((0.0, 0.0, info.width, info.height), a.rect) < 0.05
+            and _area(a.rect) > 0
+        )
         if a.hidden or a.opacity <= 0.05:
             conc, why = 1.0, f"{a.type} annotation flagged hidden or fully transparent"
         elif outside:
@@ -307,17 +347,49 @@ def _annotations(doc: Document, visible_text: str) -> list[Segment]:
             conc, why = 0.5, "text box annotation shown on the page"
         else:
             conc, why = 0.75, f"{a.type} annotation: its text shows only in a popup"
-        out.append(Segment(clean(text), text, "annotation", "annotation", conc, "annotation", why, a.page, a.rect))
+        out.append(
+            Segment(
+                clean(text),
+                text,
+                "annotation",
+                "annotation",
+                conc,
+                "annotation",
+                why,
+                a.page,
+                a.rect,
+            )
+        )
     for f in doc.form_fields:
         text = (f.value or "").strip()
         if not text:
             continue
         conc, why = (1.0, "hidden form field") if f.hidden else (0.6, "form field value")
-        out.append(Segment(clean(text), text, "form", f"form:{f.name}"[:80], conc, "annotation", why, f.page, f.rect))
+        out.append(
+            Segment(
+                clean(text),
+                text,
+                "form",
+                f"form:{f.name}"[:80],
+                conc,
+                "annotation",
+                why,
+                f.page,
+                f.rect,
+            )
+        )
     return out
 
 
-_SKIP_META = {"format", "creationdate", "moddate", "trapped", "encryption", "creationDate", "modDate"}
+_SKIP_META = {
+    "format",
+    "creationdate",
+    "moddate",
+    "trapped",
+    "encryption",
+    "creationDate",
+    "modDate",
+}
 _XMP_TEXT = re.compile(r">([^<>]{3,})<")
 
 
@@ -331,14 +403,18 @@ def _metadata(doc: Document, visible_text: str) -> list[Segment]:
         why = f"document metadata field {key!r}"
         if key.lower() == "title" and value.strip().lower()[:60] in head:
             conc, why = 0.3, "metadata title (also on the page)"
-        out.append(Segment(clean(value), value, "metadata", f"metadata:{key}", conc, "metadata", why))
+        out.append(
+            Segment(clean(value), value, "metadata", f"metadata:{key}", conc, "metadata", why)
+        )
     if doc.xmp:
         parts = [html.unescape(m.group(1)).strip() for m in _XMP_TEXT.finditer(doc.xmp[:500_000])]
         known = {v.strip() for v in (doc.metadata or {}).values()}
         parts = [p for p in parts if p and p not in known]
         if parts:
             text = "\n".join(parts)
-            out.append(Segment(clean(text), text, "xmp", "xmp", 0.9, "metadata", "XMP metadata packet"))
+            out.append(
+                Segment(clean(text), text, "xmp", "xmp", 0.9, "metadata", "XMP metadata packet")
+            )
     return out
 
 
@@ -371,13 +447,29 @@ def _sources(doc: Document) -> tuple[list[Segment], list[str]]:
     for fr in fragments:
         visible = _remove_fragment(visible, fr.text)
         loc = fr.location if fr.location != "source" else f"source:{fr.file}:{fr.line}"
-        segments.append(Segment(flat(clean(fr.text)), fr.text, "fragment", loc, fr.concealment, fr.category, fr.why))
+        segments.append(
+            Segment(
+                flat(clean(fr.text)), fr.text, "fragment", loc, fr.concealment, fr.category, fr.why
+            )
+        )
     for c in doc.comments:
         if not c.text.strip():
             continue
-        visible = _remove_fragment(visible, c.text) if len(c.text) > 20 and c.text.strip() in visible else visible
+        visible = (
+            _remove_fragment(visible, c.text)
+            if len(c.text) > 20 and c.text.strip() in visible
+            else visible
+        )
         segments.append(
-            Segment(flat(clean(c.text)), c.text, "comment", f"comment:{c.file}:{c.line}", 0.8, "source_comment", "a source comment: never rendered, read by models given the source")
+            Segment(
+                flat(clean(c.text)),
+                c.text,
+                "comment",
+                f"comment:{c.file}:{c.line}",
+                0.8,
+                "source_comment",
+                "a source comment: never rendered, read by models given the source",
+            )
         )
     return segments, [visible]
 
@@ -393,7 +485,11 @@ def build_views(doc: Document) -> Views:
         if visible.strip():
             segments.append(Segment(flat(clean(visible)), visible, "page", "body"))
         segments.extend(source_segments)
-        stats = {"concealed_chars": sum(len(s.text) for s in source_segments), "spans": 0, "shapes": 0}
+        stats = {
+            "concealed_chars": sum(len(s.text) for s in source_segments),
+            "spans": 0,
+            "shapes": 0,
+        }
     visible_text = "\n".join(reader_pages)
     segments.extend(_metadata(doc, visible_text))
     segments.extend(_annotations(doc, visible_text))

@@ -8,7 +8,7 @@ import time
 from aixiv.ingest.document import Document
 from aixiv.literature._types import RelatedWork
 
-from ._budget import Budgets
+from ._budget import Budgets, truncate_sentences
 from ._common import (
     ClientLike,
     RetrieverLike,
@@ -23,6 +23,7 @@ from ._schemas import PairwiseComparison, PairwiseJudgement, pairwise_output
 from ._standards import Standard, check_kind, load_standard
 
 DEFAULT_BUDGETS = Budgets()
+LETTER_BUDGET = 1500  # tokens of a response letter shown beside its version
 
 
 async def pairwise(
@@ -38,12 +39,16 @@ async def pairwise(
     related_b: RelatedWork | None = None,
     standard: Standard | None = None,
     budgets: Budgets = DEFAULT_BUDGETS,
+    response_letter_a: str | None = None,
+    response_letter_b: str | None = None,
 ) -> PairwiseComparison:
     """Compare A and B under the kind's rubric in both orders, concurrently.
 
     ``preferred`` is A or B when both orders agree and "tie" when they do not (position bias);
     ``score`` > 0 favours A, weighting each order by the model's confidence. Each text gets the
-    full submission budget, each related-work block half the related budget.
+    full submission budget, each related-work block half the related budget. A revision's
+    response letter to the reviews (``response_letter_a``/``_b``) is shown beside its text
+    within a budget of its own.
     """
     started = time.monotonic()
     kind = check_kind(kind)
@@ -66,12 +71,14 @@ async def pairwise(
     sub_a = fence(ms_a.render(budgets.submission), "submission")
     sub_b = fence(ms_b.render(budgets.submission), "submission")
     lit_a, lit_b = literature_text(related_a), literature_text(related_b)
+    letter_a = fence(truncate_sentences(response_letter_a, LETTER_BUDGET), "letter") if response_letter_a else ""
+    letter_b = fence(truncate_sentences(response_letter_b, LETTER_BUDGET), "letter") if response_letter_b else ""
     label = "Paper" if kind == "paper" else "Proposal"
     output_type = pairwise_output(std)
 
     async def ask(order: str) -> PairwiseJudgement:
         first, second = ("A", "B") if order == "AB" else ("B", "A")
-        texts = {"A": (sub_a, lit_a), "B": (sub_b, lit_b)}
+        texts = {"A": (sub_a, lit_a, letter_a), "B": (sub_b, lit_b, letter_b)}
         prompt = render(
             "pairwise.j2",
             kind,
@@ -81,6 +88,8 @@ async def pairwise(
             related_1=texts[first][1],
             submission_2=texts[second][0],
             related_2=texts[second][1],
+            letter_1=texts[first][2],
+            letter_2=texts[second][2],
         )
         result = await client.generate(
             system=prompt.system,

@@ -189,7 +189,9 @@ async def review_stage(platform, job: JobRecord) -> dict:
         if previous is None or have_pair:
             return
         name = reviewers[0]
-        result = await rv.pairwise(reg.client(name), text, previous.text, kind, retriever=retriever)
+        result = await rv.pairwise(
+            reg.client(name), text, previous.text, kind, retriever=retriever, response_letter_a=v.response_letter
+        )
         preferred = {"A": "new", "B": "old"}.get(result.preferred, "tie")
         row = PairwiseResult(
             version_id=v.id, against_version_id=previous.id, model=result.provenance.model, preferred=preferred,
