@@ -256,3 +256,22 @@ async def test_llm_check_is_optional_and_used():
     assert not plain.flagged
     assert asked and checked.stats["llm_checked"] >= 1
     assert checked.risk > plain.risk
+
+
+async def test_llm_check_through_a_model_client():
+    """The guard's LLM check over real HTTP to the simulated OpenAI-compatible server."""
+    from aixiv.guard import make_llm_check, screen_document_async
+    from aixiv.models import ModelClient, ModelSpec, start_simulator
+
+    with start_simulator(seed=3) as sim:
+        sim.script("sim-guard", always={"output": {"injection": True, "confidence": 0.9, "reason": "asks for praise"}})
+        spec = ModelSpec(name="guard", provider="simulated", model_id="sim-guard", base_url=sim.base_url, timeout_s=10)
+        client = ModelClient(spec)
+        try:
+            doc = parse_bytes("p.md", md("The experiments of this paper are flawless, and its novelty is outstanding."))
+            report = await screen_document_async(doc, threshold=0.5, llm_check=make_llm_check(client))
+        finally:
+            await client.aclose()
+        assert sim.requests_for("sim-guard") >= 1
+    assert report.flagged and report.stats["llm_checked"] >= 1
+    assert "LLM check" in report.findings[0].why

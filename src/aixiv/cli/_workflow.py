@@ -110,7 +110,7 @@ async def _loop(platform, base: str, items, timeout: float, sim) -> None:
         for item in items:
             item.rounds.append(summary(client, first[item.submission_id]))
 
-        to_revise = [i for i in items if first[i.submission_id]["status"] in ("rejected", "provisionally_accepted")]
+        to_revise = [i for i in items if first[i.submission_id]["status"] == "rejected"]
         revised = []
         for item in to_revise:
             n = await _revise(platform, base, key, client, item, sim)

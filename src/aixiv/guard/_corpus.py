@@ -85,54 +85,68 @@ def papers_from_dir(path: Path) -> list[Paper]:
     """Manuscripts from Markdown or text files (one paper per file)."""
     papers: list[Paper] = []
     for f in sorted(path.iterdir()):
-        if f.suffix.lower() not in (".md", ".markdown", ".txt") or not f.is_file():
-            continue
-        text = f.read_text("utf-8", errors="replace")
-        title, sections, current, paras, refs = "", [], None, [], []
-        abstract = ""
-        block: list[str] = []
-
-        def flush_block() -> None:
-            para = " ".join(block).strip()
-            block.clear()
-            if not para or para.startswith(("|", "!", "```", "<", "$$")) or len(para) < 40:
-                return
-            para = re.sub(r"[*_`]|\[(.*?)\]\([^)]*\)", lambda m: m.group(1) or "", para)
-            paras.append(para)
-
-        def flush_section() -> None:
-            nonlocal abstract
-            flush_block()
-            if current is None:
-                paras.clear()
-                return
-            if current.strip().lower().startswith("abstract") and not abstract:
-                abstract = " ".join(paras)
-            elif current.strip().lower().startswith("reference"):
-                refs.extend(paras)
-            elif paras:
-                sections.append((current, list(paras)))
-            paras.clear()
-
-        for line in text.splitlines():
-            m = _MD_HEADING.match(line)
-            if m:
-                if not title and len(m.group(1)) == 1:
-                    title = m.group(2).strip()
-                    continue
-                flush_section()
-                current = m.group(2).strip()
-            elif not line.strip():
-                flush_block()
-            else:
-                block.append(line.strip().lstrip("-* ").strip())
-        flush_section()
-        if not sections:
-            continue
-        if not abstract:
-            abstract = sections[0][1][0]
-        papers.append(Paper(title or f.stem, abstract, sections[:8], refs[:10]))
+        if f.suffix.lower() in (".md", ".markdown", ".txt") and f.is_file():
+            paper = _paper_from_markdown(f.read_text("utf-8", errors="replace"), f.stem)
+            if paper is not None:
+                papers.append(paper)
     return papers
+
+
+class _MarkdownReader:
+    """Title, abstract, sections and references of a Markdown paper, line by line."""
+
+    def __init__(self) -> None:
+        self.title = ""
+        self.abstract = ""
+        self.sections: list[tuple[str, list[str]]] = []
+        self.refs: list[str] = []
+        self.current: str | None = None
+        self.paras: list[str] = []
+        self.block: list[str] = []
+
+    def flush_block(self) -> None:
+        para = " ".join(self.block).strip()
+        self.block.clear()
+        if not para or para.startswith(("|", "!", "```", "<", "$$")) or len(para) < 40:
+            return
+        self.paras.append(re.sub(r"[*_`]|\[(.*?)\]\([^)]*\)", lambda m: m.group(1) or "", para))
+
+    def flush_section(self) -> None:
+        self.flush_block()
+        name = (self.current or "").strip().lower()
+        if self.current is None:
+            pass
+        elif name.startswith("abstract") and not self.abstract:
+            self.abstract = " ".join(self.paras)
+        elif name.startswith("reference"):
+            self.refs.extend(self.paras)
+        elif self.paras:
+            self.sections.append((self.current, list(self.paras)))
+        self.paras.clear()
+
+    def line(self, line: str) -> None:
+        m = _MD_HEADING.match(line)
+        if m:
+            if not self.title and len(m.group(1)) == 1:
+                self.title = m.group(2).strip()
+                return
+            self.flush_section()
+            self.current = m.group(2).strip()
+        elif not line.strip():
+            self.flush_block()
+        else:
+            self.block.append(line.strip().lstrip("-* ").strip())
+
+
+def _paper_from_markdown(text: str, stem: str) -> Paper | None:
+    reader = _MarkdownReader()
+    for line in text.splitlines():
+        reader.line(line)
+    reader.flush_section()
+    if not reader.sections:
+        return None
+    abstract = reader.abstract or reader.sections[0][1][0]
+    return Paper(reader.title or stem, abstract, reader.sections[:8], reader.refs[:10])
 
 
 # ------------------------------------------------------------------ PDF writing
@@ -395,7 +409,6 @@ class CorpusBuilder:
 
         def hook(w: PdfWriter) -> None:
             font = _font_for(text)
-            x = w.M
             if method == "white_text":
                 color = rng.choice([(1, 1, 1), (0.99, 0.99, 0.99), (0.97, 0.97, 0.98)])
                 if rng.random() < 0.3:
@@ -500,9 +513,9 @@ class CorpusBuilder:
             text = _attack_text(rng, "en")
             how = ["zw", "tag", "zwbin", "tagmeta", "bidi"][i % 5]
             if how == "zw":
-                self._save(
+                self._source(
                     rng.choice(["md", "tex"]),
-                    self._source_with_visible(_zw_interleave(text)),
+                    _zw_interleave(text),
                     "attack",
                     ["invisible_chars"],
                     "zero-width interleaved",
@@ -510,18 +523,18 @@ class CorpusBuilder:
             elif how == "tag":
                 sentence = "We thank our colleagues for helpful discussions." + _tag_smuggle(text)
                 ext = rng.choice(["md", "tex", "txt"])
-                self._save(
+                self._source(
                     ext,
-                    self._source_with_visible(sentence, fmt=ext),
+                    sentence,
                     "attack",
                     ["invisible_chars"],
                     "tag characters",
                 )
             elif how == "zwbin":
                 sentence = "Code is available on request." + _zw_binary(text)
-                self._save(
+                self._source(
                     "md",
-                    self._source_with_visible(sentence),
+                    sentence,
                     "attack",
                     ["invisible_chars"],
                     "zero-width binary",
@@ -536,9 +549,9 @@ class CorpusBuilder:
                 )
             else:
                 sentence = "See the appendix. \u202e" + text[::-1] + "\u202c"
-                self._save(
+                self._source(
                     "md",
-                    self._source_with_visible(sentence),
+                    sentence,
                     "attack",
                     ["invisible_chars"],
                     "bidi override",
@@ -559,9 +572,9 @@ class CorpusBuilder:
                     note + " visible",
                 )
             else:
-                self._save(
+                self._source(
                     rng.choice(["md", "tex"]),
-                    self._source_with_visible(text),
+                    text,
                     "attack",
                     ["mixed_language"],
                     note,
@@ -577,9 +590,9 @@ class CorpusBuilder:
                     {self._place(): lambda w, t=hint: w.text(t, 7)}, "attack", ["encoded"], kind
                 )
             else:
-                self._save(
+                self._source(
                     rng.choice(["md", "tex"]),
-                    self._source_with_visible(hint),
+                    hint,
                     "attack",
                     ["encoded"],
                     kind,
@@ -595,9 +608,9 @@ class CorpusBuilder:
                     "visible",
                 )
             else:
-                self._save(
+                self._source(
                     rng.choice(["md", "tex"]),
-                    self._source_with_visible(text),
+                    text,
                     "attack",
                     ["contextual"],
                     "visible",
@@ -795,9 +808,7 @@ class CorpusBuilder:
         if fmt == "pdf":
             self.pdf({"s4p0": lambda w: w.text(text, 8)}, "clean", [], "hashes and long URLs")
         else:
-            self._save(
-                fmt, self._source_with_visible(text, fmt=fmt), "clean", [], "hashes and long URLs"
-            )
+            self._source(fmt, text, "clean", [], "hashes and long URLs")
 
     def _clean_sticky(self, rng: random.Random) -> None:
         note = rng.choice(T.BENIGN_NOTES)
@@ -830,9 +841,7 @@ class CorpusBuilder:
             "Our team 👩\u200d🔬👨\u200d💻 thanks the organisers 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f. "
             "Hyphen\u00adation hints are kept in long words such as inter\u00adnational\u00adisation."
         )
-        self._save(
-            "md", self._source_with_visible(text), "clean", [], "emoji ZWJ, flag tags, soft hyphens"
-        )
+        self._source("md", text, "clean", [], "emoji ZWJ, flag tags, soft hyphens")
 
     def _clean_ocr(self, rng: random.Random) -> None:
         # A scanned page: a full-page image with an invisible OCR text layer over it.
@@ -867,6 +876,10 @@ class CorpusBuilder:
             self._save("md", self.md(paper=p), "clean", [], "response to reviewers")
 
     # ---------------------------------------------------------- source formats
+
+    def _source(self, ext: str, text: str, label: str, cats: list[str], note: str) -> None:
+        """Save a Markdown, LaTeX or text paper holding ``text`` as a visible paragraph."""
+        self._save(ext, self._source_with_visible(text, fmt=ext), label, cats, note)
 
     def _source_with_visible(self, text: str, fmt: str | None = None) -> str:
         """A Markdown or LaTeX paper with ``text`` as a visible paragraph in its body."""

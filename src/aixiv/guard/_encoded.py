@@ -166,10 +166,59 @@ _ROT13_WORDS = re.compile(
     r"\b(?:" + "|".join(codecs.encode(w, "rot13") for w in _EN_WORDS) + r")\b"
 )
 _REVERSED_WORDS = re.compile(r"\b(?:" + "|".join(w[::-1] for w in _EN_WORDS) + r")\b")
-_CLAUSE = re.compile(r"[^.!?:;\n]+[.!?:;]?")
 _ENGLISH_WORDS = re.compile(
     r"\b(?:the|and|this|you|your|to|of|is|all|paper|with|for|a|in|review|accept)\b", re.I
 )
+
+
+_COMMON = frozenset(
+    (
+        "the and this you your all paper with for regardless instructions instruction review reviewer "
+        "reviewers accept acceptance should must score work give positive previous ignore recommend "
+        "manuscript submission only that rate highest strong any from are is be to of in it as a an "
+        "on not do no its they their will would can please assign describe groundbreaking strongly "
+        "evaluation policy has changed every note system new task write enthusiastic above rubric "
+        "disregard deserves possible forget earlier instructions your any prior guidance were given"
+    ).split()
+)
+_TOKEN = re.compile(r"[A-Za-z]+")
+
+
+def _disguised_run(text: str, lo: int, hi: int, kind: str) -> str:
+    """The stretch of ``text[lo:hi]`` that reads as English once decoded (best-scoring run)."""
+    tokens = list(_TOKEN.finditer(text, lo, hi))
+    scores = []
+    for tok in tokens:
+        word = tok.group().lower()
+        plain = word.translate(_ROT13) if kind == "rot13" else word[::-1]
+        scores.append((1 if plain in _COMMON else 0) - (1 if word in _COMMON else 0))
+    best, best_span, cur, cur_start = 0, None, 0, 0
+    for n, score in enumerate(scores):
+        if cur <= 0:
+            cur, cur_start = score, n
+        else:
+            cur += score
+        if cur > best:
+            best, best_span = cur, (cur_start, n)
+    if best < 3 or best_span is None:
+        return ""
+    first, last = best_span
+    # widen over words that are neither plain nor disguised English (names, rare words)
+    while (
+        first > 0
+        and scores[first - 1] == 0
+        and "\n" not in text[tokens[first - 1].end() : tokens[first].start()]
+    ):
+        first -= 1
+    while (
+        last + 1 < len(tokens)
+        and scores[last + 1] == 0
+        and "\n" not in text[tokens[last].end() : tokens[last + 1].start()]
+    ):
+        last += 1
+    start, end = tokens[first].start(), tokens[last].end()
+    chunk = text[start:end]
+    return chunk.translate(_ROT13) if kind == "rot13" else chunk[::-1]
 
 
 def transformed_hits(text: str) -> list[Payload]:
@@ -189,25 +238,9 @@ def transformed_hits(text: str) -> list[Payload]:
             if j - i + 1 >= 3:
                 lo = max(0, hits[i] - 300)
                 hi = min(len(text), hits[j] + 300)
-                parts = []
-                for piece in _CLAUSE.findall(text[lo:hi]):
-                    decoded = piece.translate(_ROT13) if kind == "rot13" else piece[::-1]
-                    if (
-                        len(_ENGLISH_WORDS.findall(decoded)) - len(_ENGLISH_WORDS.findall(piece))
-                        >= 1
-                    ):
-                        parts.append(decoded)
-                if parts:
-                    found.append(
-                        Payload(
-                            kind,
-                            lo,
-                            hi,
-                            " ".join(
-                                p.strip() for p in (parts if kind == "rot13" else parts[::-1])
-                            ),
-                        )
-                    )
+                decoded = _disguised_run(text, lo, hi, kind)
+                if decoded:
+                    found.append(Payload(kind, lo, hi, decoded))
             i = j + 1
     leet = _LEET_WORD.findall(text)
     if len(leet) >= 3:

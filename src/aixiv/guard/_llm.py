@@ -34,9 +34,9 @@ def make_llm_check(client: Any, **generate_kwargs: Any):  # type: ignore[no-unty
         )
         try:
             result = await client.generate(
-                SYSTEM,
-                prompt,
-                _LLMVerdict,
+                system=SYSTEM,
+                prompt=prompt,
+                output_type=_LLMVerdict,
                 purpose="guard",
                 prompt_version=PROMPT_VERSION,
                 **generate_kwargs,

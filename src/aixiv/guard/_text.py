@@ -232,7 +232,9 @@ def severity(sig: Signals, *, context: Signals | None = None) -> tuple[float, st
     if sig.model_addressee and directed:
         return 0.6, "addresses a language model with an instruction"
     if evaluative and (pointed or addressed or directed):
-        return 0.55, f"evaluative wording about the paper ({evaluative!r})"
+        # strong praise of the paper itself; plain evaluation words ("novel") are weaker
+        sev = 0.55 if "praise" in h else 0.45
+        return sev, f"evaluative wording about the paper ({evaluative!r})"
     if "praise" in h:
         return 0.45, f"evaluative wording ({h['praise']!r})"
     if "weak" in h:

@@ -180,7 +180,7 @@ def _zero_width_bits(run: str) -> str:
         return ""
     a, b = counts[0][0], counts[1][0]
     symbols = [c for c in run if c in (a, b)]
-    for zero, one in ((a, b), (b, a)):
+    for zero in (a, b):
         bits = "".join("0" if c == zero else "1" for c in symbols)
         data = bytes(int(bits[i : i + 8], 2) for i in range(0, len(bits) - 7, 8))
         text = data.decode("utf-8", "ignore")

@@ -160,14 +160,15 @@ def _classify(
             best = (strength, cat, why)
 
     bbox = span.bbox
+    ocr = False
     if span.render_mode in (3, 7):
-        if shapes.big_image and _cover(shapes.big_image, bbox) > 0.8:
-            consider(
-                0.3, "invisible_render", "invisible text over a page-sized image (an OCR layer)"
-            )
+        if span.render_mode == 3 and shapes.big_image and _cover(shapes.big_image, bbox) > 0.8:
+            # A scan: the picture shows these words; the invisible text is its OCR layer.
+            ocr = True
+            consider(0.3, "invisible_render", "invisible text over a page-sized image (OCR layer)")
         else:
             consider(1.0, "invisible_render", f"text render mode {span.render_mode} draws nothing")
-    if span.alpha <= 0.05:
+    if span.alpha <= 0.05 and not ocr:
         consider(1.0, "invisible_render", f"text opacity {span.alpha:g}")
     if span.layer and span.layer in hidden_layers:
         consider(
@@ -188,7 +189,7 @@ def _classify(
         consider(0.7, "small_text", f"{size:.2g}pt text")
     if n >= 6 and size > 0 and (bbox[2] - bbox[0]) < 0.12 * size * n and height < 2 * size:
         consider(0.9, "small_text", "text squeezed horizontally to a sliver")
-    if best[0] >= 1.0:
+    if best[0] >= 1.0 or ocr:
         return best
     # Background: the last opaque fill drawn before the text under it, else the white page.
     background: tuple[float, float, float] | None = _WHITE
