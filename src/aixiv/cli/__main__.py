@@ -1,3 +1,4 @@
 from aixiv.cli import main
 
-main()
+if __name__ == "__main__":  # a process pool's spawned children import this module too
+    main()

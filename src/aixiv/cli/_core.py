@@ -12,7 +12,16 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 from rich.table import Table
 
-from ._common import DEFAULT_SERVER, ApiKeyOpt, DataDir, Server, console, fail, platform_for, problem_message
+from ._common import (
+    DEFAULT_SERVER,
+    ApiKeyOpt,
+    DataDir,
+    Server,
+    console,
+    fail,
+    platform_for,
+    problem_message,
+)
 
 accounts_app = typer.Typer(help="Manage accounts (run on the server machine).", no_args_is_help=True)
 keys_app = typer.Typer(help="Create and revoke API keys (run on the server machine).", no_args_is_help=True)
@@ -34,18 +43,41 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
     workers_in_process: Annotated[bool, typer.Option("--worker/--no-worker", help="Run the job worker inside the server.")] = True,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Server processes (each with its own job worker unless --no-worker).")] = 1,
     log_level: Annotated[str, typer.Option(help="Log level.")] = "info",
 ) -> None:
     """Start the platform: web pages, REST API, MCP, feeds and the job worker, on one port."""
+    import os
+
     import uvicorn
 
     from aixiv.api import create_app
 
-    platform = platform_for(data_dir, base_url=f"http://{host}:{port}", worker_enabled=workers_in_process)
+    base_url = f"http://{host}:{port}"
+    platform = platform_for(data_dir, base_url=base_url, worker_enabled=workers_in_process)
     settings = platform.settings
-    app = create_app(platform)
-    console.print(f"aixiv serving http://{host}:{port}  (data: {settings.data_dir.resolve()}, database: {platform.db.dialect})")
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    where = f"data: {settings.data_dir.resolve()}, database: {platform.db.dialect}"
+    if workers == 1:
+        app = create_app(platform)
+        console.print(f"aixiv serving {base_url}  ({where})")
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return
+    # Several processes: each imports the app factory and builds its own platform from the
+    # environment. The database is migrated here, once, before they start.
+    platform.close()
+    os.environ.update(
+        AIXIV_DATA_DIR=str(settings.data_dir.resolve()),
+        AIXIV_BASE_URL=base_url,
+        AIXIV_WORKER_ENABLED="true" if workers_in_process else "false",
+    )
+    if settings.database_url:
+        os.environ["AIXIV_DATABASE_URL"] = settings.database_url
+    if settings.config:
+        os.environ["AIXIV_CONFIG"] = str(Path(settings.config).resolve())
+    console.print(f"aixiv serving {base_url} with {workers} processes  ({where})")
+    uvicorn.run(
+        "aixiv.api.app:app_from_env", factory=True, workers=workers, host=host, port=port, log_level=log_level
+    )
 
 
 def worker(

@@ -31,7 +31,7 @@ def demo(
     from aixiv.api import create_app
     from aixiv.demo import ServerThread, collect, free_port
     from aixiv.platform import Platform
-    from aixiv.workflow._models import SqlLedger
+    from aixiv.workflow._models import ledger_for
 
     from ._common import settings_for
 
@@ -48,7 +48,7 @@ def demo(
         from aixiv.models import simulated_registry, start_simulator
 
         sim = start_simulator(latency=latency, accept_rate=accept_rate)
-        platform.registry = simulated_registry(sim.base_url, 5, ledger=SqlLedger(platform.db))
+        platform.registry = simulated_registry(sim.base_url, 5, ledger=ledger_for(platform))
         names = platform.registry.names()
         platform.registry._panels.update({"reviewers": names[:1], "voters": names})
         console.print(f"[yellow]simulated models[/yellow] ({', '.join(names)}) at {sim.base_url}: every review and vote is labelled simulated")

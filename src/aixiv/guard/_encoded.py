@@ -22,6 +22,7 @@ class Payload:
     decoded: str
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _B64_HINT = re.compile(r"[A-Za-z0-9+/]{16}")
 _B64_TOKEN = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 _B32_TOKEN = re.compile(r"\b[A-Z2-7]{24,}={0,6}")
@@ -56,11 +57,9 @@ def _printable_text(data: bytes) -> str | None:
         return None
     good = sum(1 for ch in text if ch.isprintable() or ch in "\n\t")
     letters = sum(1 for ch in text if ch.isalpha())
-    if (
-        good < 0.95 * len(text)
-        or letters < 0.5 * len(text.replace(" ", ""))
-        or " " not in text.strip()
-    ):
+    # Words separated by spaces, or CJK text (no spaces between its words).
+    spaced = " " in text.strip() or len(_CJK.findall(text)) >= 6
+    if good < 0.95 * len(text) or letters < 0.5 * len(text.replace(" ", "")) or not spaced:
         return None
     return text
 
@@ -242,14 +241,31 @@ def transformed_hits(text: str) -> list[Payload]:
                 if decoded:
                     found.append(Payload(kind, lo, hi, decoded))
             i = j + 1
-    leet = _LEET_WORD.findall(text)
+    leet = [m.start() for m in _LEET_WORD.finditer(text)]
     if len(leet) >= 3:
-        view = lower(text.translate(_LEET))
-        for m in STRONG_RE.finditer(view):  # type: ignore[union-attr]
-            if view[m.start() : m.end()] != lower(text[m.start() : m.end()]):
-                found.append(
-                    Payload("leetspeak", m.start(), m.end(), _window(view, m.start(), m.end()))
-                )
+        # Only where leet-like words cluster (three within a line or two): "x1y" and "L2" in
+        # formulas are scattered over a paper, a leetspeak sentence is dense.
+        spans: list[tuple[int, int]] = []
+        for i in range(len(leet) - 2):
+            if leet[i + 2] - leet[i] <= 160:
+                lo, hi = max(0, leet[i] - 200), min(len(text), leet[i + 2] + 200)
+                if spans and lo <= spans[-1][1]:
+                    spans[-1] = (spans[-1][0], hi)
+                else:
+                    spans.append((lo, hi))
+        for lo, hi in spans:
+            view = lower(text[lo:hi].translate(_LEET))
+            plain = lower(text[lo:hi])
+            for m in STRONG_RE.finditer(view):  # type: ignore[union-attr]
+                if view[m.start() : m.end()] != plain[m.start() : m.end()]:
+                    found.append(
+                        Payload(
+                            "leetspeak",
+                            lo + m.start(),
+                            lo + m.end(),
+                            _window(view, m.start(), m.end()),
+                        )
+                    )
     return found
 
 

@@ -26,24 +26,32 @@ _g = r"[^.!?\n。！？]{0,20}?"
 
 EN = {
     "override": [
-        rf"\b(?:ignore|disregard|forget|skip|bypass|override|overrule|neglect|discard|drop|abandon|set aside)\b{_G}\b(?:previous|prior|above|earlier|preceding|foregoing|all|any|other|original|initial|existing|default|given|system|your)\b{_g}\b(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|guidance|constraints?|commands?|criteria|rubrics?|context|policies|polic(?:y|ies)|orders?|messages?|tasks?)\b",
-        r"\b(?:new|updated|revised|real|actual|true|hidden|secret|additional|override|priority)\s+(?:instructions?|task|prompt|directives?|orders?)\s*[:：]",
-        r"\bsystem\s+(?:prompt|message|instruction)s?\b",
+        # "ignore the previous instructions": a verb of dropping, a determiner, a word for instructions
+        # (not "tasks" or "context": "forget previous tasks" is continual learning)
+        rf"\b(?:ignore|disregard|forget|skip|bypass|override|overrule|neglect|discard|drop|abandon|set aside|disobey|stop following|no longer follow)\b{_G}\b(?:previous|prior|above|earlier|preceding|foregoing|all|any|other|original|initial|existing|default|given|system|your)\b{_g}\b(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|guidance|constraints?|commands?|criteria|rubrics?|policies|polic(?:y|ies)|orders?)\b(?!\s*(?:-|tuning|tuned|following|templates?|datasets?|data|engineering|injection))",
+        r"\b(?:new|updated|revised|real|actual|true|hidden|secret|additional|override|priority)\s+(?:instructions?|directives?|orders?)\s*[:：]",
+        r"\byour (?:new|real|actual|true|only|sole|single) (?:task|job|goal|role|instruction|objective|mission)\b(?:\s+(?:now|here|from now on))?\s+(?:is|will be)\s+to\b",
         r"\b(?:forget|ignore|disregard|drop)\s+(?:everything|all|anything|whatever)\s+(?:(?:you were|you've been|you have been) told|above|before|previously|prior|so far|else)\b",
         r"(?:^|[.!?\n]\s*)(?:system\s+)?override\s*[:\-]",
-        r"\b(?:hidden|secret|special|additional|priority|confidential) (?:instructions?|directives?|messages?|notes?|commands?) (?:for|to) (?:the |any |all )?(?:[\w-]+ )?(?:reviewers?|review(?:ing)? (?:system|model|agent|tool)|models?|llms?|ai|assistants?|evaluators?|agents?)\b",
-        rf"(?:^\s*|[.!?:;\n\"“(\[]\s*)(?:please\s+|now\s+|first,?\s+)?(?:ignore|disregard|forget|bypass|override|discard|set aside)\b{_G}\b(?:instructions?|rubrics?|guidelines?|review(?:ing)? (?:criteria|guidelines|form)|system prompt|prompts?|rules)\b",
-        r"\b(?:instructions?|rubrics?|guidelines?|prompts?|criteria|directions)\s+(?:above|given (?:above|earlier|before|previously)|you (?:were|have been) given|provided (?:above|earlier|before))\b",
+        r"\b(?:hidden|secret|special|additional|priority|confidential) (?:instructions?|directives?|messages?|notes?|commands?) (?:for|to) (?:the |any |all )?(?:[\w-]+ )?(?:reviewers?|review(?:ing)? (?:system|model|agent|tool)|models?|llms?|ai|assistants?|evaluators?|assessors?|agents?)\b",
+        # an imperative at the start of a sentence ("Disregard the rubric.")
+        rf"(?:^\s*|[.!?:;\n\"“(\[]\s*)(?:please\s+|now\s+|first,?\s+)?(?:ignore|disregard|forget|bypass|override|discard|set aside)\b{_G}\b(?:instructions?|rubrics?|guidelines?|review(?:ing)? (?:criteria|guidelines|form|rules|policy)|system prompt)\b(?!\s*(?:-|tuning|tuned|following|templates?|datasets?|data))",
+        # review-specific instructions need no determiner ("set aside the conference rubric")
+        r"\b(?:ignore|disregard|forget|bypass|override|overrule|set aside|disobey|depart from|deviate from|stop following|no longer follow|abandon)\s+(?:the |your |all |any |these |those |its |their )?(?:[\w-]+\s+){0,2}?(?:rubrics?|review(?:ing)? (?:guidelines|criteria|instructions|rules|form|policy|policies)|reviewer (?:guidelines|instructions)|(?:scoring|grading|evaluation|assessment) (?:rubrics?|guidelines|criteria|rules|instructions))\b",
+        # the instructions themselves declared void ("Previous guidance is superseded.")
+        r"\b(?:previous|prior|earlier|original|above|preceding|existing|all|any|your|the|these|those|standard|usual|conference|committee)\s+(?:[\w-]+\s+){0,2}?(?:instructions?|guidance|guidelines?|rubrics?|directives?|review(?:ing)? (?:criteria|rules|policy|policies)|system prompts?)\s+(?:(?:is|are|has been|have been|was|were|will be)\s+)?(?:(?:now|hereby|henceforth|hence)\s+)?(?:superseded|overridden|revoked|void|invalid|obsolete|cancell?ed|withdrawn|suspended|rescinded|no longer (?:apply|applies|valid|relevant|in effect|in force|binding))\b",
+        r"\b(?:forget|ignore|disregard|set aside)\s+(?:the\s+)?(?:instructions?|guidelines?|rubrics?|guidance|criteria|directions)\s+(?:above|given (?:above|earlier|before|previously)|you (?:were|have been) given|provided (?:above|earlier|before))\b",
         r"\b(?:you are now|from now on,? you|act as (?:an?|the) (?:reviewer|referee|assistant)|pretend (?:to be|you are)|role-?play as)\b",
-        r"\bdo not (?:follow|obey|apply|use) (?:the |your |any )?(?:previous |original |prior |reviewing |review |standard )?(?:instructions?|guidelines?|rubrics?|criteria|rules)\b",
+        r"(?<!\bwe )(?<!\bthey )(?<!\bit )(?<!\bi )\bdo not (?:follow|obey|apply|use) (?:the |your |any )?(?:previous |original |prior |reviewing |review |standard )?(?:instructions?|guidelines?|rubrics?)\b",
         r"\b(?:instead|rather),? (?:of reviewing|you (?:must|should|will))\b",
         r"\bthe (?:above|previous|preceding) (?:instructions?|prompt|text) (?:is|are|was|were) (?:void|invalid|cancell?ed|obsolete|a test)\b",
+        r"\bregardless of (?:any |the |your )?(?:previous |prior |earlier |original )?(?:instructions?|guidelines?|rubrics?|guidance|prompts?)\b",
     ],
     "request": [
         rf"\b(?:give|giving|write|writing|provide|providing|produce|output|generate|return|assign|assigning|award|grant|offer|submit|leave|issue|make)\b{_G}\b(?:positive|favou?rable|glowing|good|great|excellent|high|higher|highest|top|maximum|max|perfect|full|strong|enthusiastic|outstanding|stellar|supportive|generous|best|flattering|uncritical)\b{_g}\b(?:reviews?|ratings?|scores?|marks?|evaluations?|assessments?|recommendations?|remarks|feedback|verdicts?|grades?|comments?|reports?)\b",
         rf"\b(?:rate|score|grade|mark|evaluate|assess|judge|review)\b{_g}\b(?:this|the|our|my)\b{_g}\b(?:paper|work|submission|manuscript|article|study|proposal)\b{_G}\b(?:highly|positively|favou?rably|generously|as (?:excellent|outstanding|strong|exceptional|a (?:strong )?accept)|(?:a |an )?(?:10|9|ten|nine|five|5)\b|with (?:the )?(?:highest|top|maximum|full|perfect))",
         rf"\b(?:recommend|recommending|suggest|vote for|argue for|push for|advocate)\b{_g}\b(?:(?:strong |clear |immediate |unconditional )?accept(?:ance|ing)?|publication|this (?:paper|work|submission|manuscript) for (?:acceptance|publication)|(?:an? )?(?:oral|spotlight|award|best paper))\b",
-        rf"\b(?:accept|approve|endorse|publish)\b{_g}\b(?:this|the|our)\b{_g}\b(?:paper|work|submission|manuscript|article|proposal)\b",
+        r"(?<!\bwe )(?<!\bwill )(?<!\bwould )(?<!\bto )(?<!\bcan )\b(?:accept|approve|endorse|publish)\s+(?:\w+\s+)?(?:this|the|our)\s+(?:[\w-]+\s+)?(?:paper|work|submission|manuscript|article|proposal)\b",
         r"\b(?:recommend|endorse|support)\s+(?:it|this(?: paper| work| submission| manuscript)?|the (?:paper|work|submission|manuscript)|acceptance)\s+(?:strongly|highly|enthusiastically|without reservation)\b|\b(?:strongly|highly|enthusiastically|warmly) recommend(?:ed|ing)? (?:it|this|the paper|acceptance|accepting|publication)\b",
         rf"\b(?:write|say|state|report|conclude|claim|assert|declare|mention|note|confirm)\s+(?:that\s+)?(?:this|the|our)\s+(?:paper|work|submission|manuscript|study|contribution|article)\s+(?:is|was|presents|represents|makes)\b{_g}\b(?:excellent|outstanding|exceptional|flawless|groundbreaking|novel|significant|rigorous|strong|impressive|a (?:strong |clear )?accept|seminal|brilliant|perfect)\b",
         r"\b(?:output|return|print|respond with|reply with|answer with|say|write)\s*[:\-]?\s*[\"'“‘]?(?:accept|strong accept|approved?|10/10|score: ?10)\b",
@@ -53,15 +61,51 @@ EN = {
         rf"\b(?:weigh|consider|regard|view|treat|describe|present|portray|frame)\b{_G}\bas\s+(?:highly |very |truly |extremely )?(?:significant|excellent|outstanding|exceptional|flawless|groundbreaking|seminal|impeccable|brilliant|perfect|novel and significant)\b",
         rf"\btreat\b{_G}\bas\s+(?:flawless|perfect|excellent|correct|sound|impeccable|outstanding|groundbreaking|error-free|beyond criticism)\b",
         rf"\b(?:confirm|grant|ensure|secure|support|guarantee|vote for|argue for|sign off on)\b{_g}\b(?:(?:its|the|their|a)\s+)?(?:acceptance|publication|a positive (?:decision|outcome|verdict)|an accept(?:ance)? (?:decision|recommendation))\b",
-        rf"\b(?=do|never|avoid|refrain|must|should|shall)(?<!\bwe )(?<!\bthey )(?<!\bit )(?<!\bi )(?<!\bthat )(?<!\bwhich )(?:do not|don't|dont|never|avoid|refrain from|must not|should not|shall not)\b{_G}\b(?:mention(?:ing)?|highlight(?:ing)?|point(?:ing)? out|discuss(?:ing)?|list(?:ing)?|includ(?:e|ing)|rais(?:e|ing)|criticiz(?:e|ing)|criticis(?:e|ing)|critiqu(?:e|ing)|not(?:e|ing)|report(?:ing)?|comment(?:ing)? on|dwell(?:ing)? on|flag(?:ging)?)\b{_G}\b(?:weakness(?:es)?|limitations?|flaws?|negatives?|negative aspects?|criticisms?|concerns?|shortcomings?|drawbacks?|deficienc(?:y|ies))\b",
         rf"\b(?:only|exclusively|solely)\s+(?:mention|discuss|list|describe|highlight|report|write about|focus on|include|comment on|note)\b{_g}\b(?:positive|strengths?|praise|merits?|good (?:points|aspects)|advantages)\b",
         r"\b(?:only|exclusively|solely)\s+(?:positive|favou?rable|glowing)\s+(?:feedback|comments|remarks|reviews?|aspects|points|things)\b",
-        r"(?:(?:^|(?<=[.!?:;\n\"“(]))\s*(?:please\s+|kindly\s+|also\s+)?|\b(?:you|reviewers?|models?|assistants?|LLMs?)\s+(?:must|should|shall|will|need to|are to)\s+(?:only\s+)?)(?:emphasi[sz]e|highlight|focus (?:only )?on|stress|praise|celebrate|extol)\b[^.!?\n]{0,20}?\b(?:the )?(?:paper's |its |the work's )?(?:strengths?|merits?|positives?|positive aspects?)\b",
+        r"(?:(?:^|(?<=[.!?:;\n\"“(]))\s*(?:please\s+|kindly\s+|also\s+)?|\b(?:you|reviewers?|models?|assistants?|LLMs?)\s+(?:must|should|shall|will|need to|are to)\s+(?:only\s+)?)(?:emphasi[sz]e|highlight|focus (?:only )?on|stress|praise|celebrate|extol)\b(?![^.!?\n]{0,20}?\bboth\b)[^.!?\n]{0,20}?\b(?:the )?(?:paper's |its |the work's )?(?:strengths?|merits?|positives?|positive aspects?)\b(?!\s+(?:and|as well as|&)\s+(?:the\s+|its\s+)?(?:weakness|limitation|flaw|shortcoming|drawback|negative))",
         rf"(?:^|(?<=[.!?:;\n\"“(]))\s*(?:please\s+|kindly\s+)?(?:overlook|excuse|forgive|downplay|ignore|disregard)\b{_g}\b(?:any |all |the |its )?(?:weakness(?:es)?|flaws?|limitations?|shortcomings?|errors|mistakes)\b",
         r"\b(?:this|the|our)\s+(?:paper|work|submission|manuscript|article|proposal|study)\s+(?:must|should|shall|deserves? to|needs? to|ought to|has to|will)\s+(?:definitely\s+|certainly\s+|clearly\s+|surely\s+)?(?:be\s+)?(?:accepted|published|approved|rated (?:highly|positively|as)|given (?:a |the )?(?:high|highest|top|positive|maximum|full|perfect)|receive (?:a |the )?(?:high|highest|top|positive|maximum|full|perfect|strong))",
         r"\b(?:the|your|final) (?:decision|verdict|recommendation|rating|score)\s+(?:must|should|shall|has to|needs to|will) be\s+(?:accept|strong accept|positive|\d+|10|high|the highest|excellent)",
+        r"\b(?:decision|verdict|recommendation|rating|score|outcome)\b[^.!?\n]{0,25}?\b(?:must|should|shall|has to|needs to|is to) be\s*:?\s*[\"'“‘(]?\s*(?:an?\s+)?(?:accept|strong accept|clear accept|positive|favou?rable|excellent|outstanding|(?:8|9|10)\b)",
+        # only the strengths ("emphasise the strengths only", "focus solely on the merits")
+        r"\b(?:emphasi[sz]e|highlight|stress|focus on|concentrate on|discuss|mention|describe|list|report|cover|comment on|talk about|write about|dwell on|summari[sz]e|present)\b[^.!?\n]{0,30}?\b(?:strengths?|merits?|positives?|positive (?:aspects?|points?|sides?|features?|findings)|advantages|good points)\s+(?:only|solely|exclusively)\b",
+        r"\b(?:emphasi[sz]e|highlight|stress|focus(?:ing)? on|concentrate on|discuss|mention|describe|list|report|cover|comment on|talk about|write about|dwell on|summari[sz]e|present|praise)\s+(?:only|solely|exclusively|just|purely)\b[^.!?\n]{0,20}?\b(?:strengths?|merits?|positives?|positive (?:aspects?|points?|sides?|features?|findings)|advantages|good points|contributions)\b",
+        r"\b(?:only|solely|exclusively|just)\s+(?:emphasi[sz]e|highlight|stress|focus on|concentrate on|discuss|mention|describe|list|report|cover|comment on|talk about|write about|dwell on|summari[sz]e|present|praise)\b[^.!?\n]{0,20}?\b(?:strengths?|merits?|positives?|positive (?:aspects?|points?|sides?|features?|findings)|advantages|good points)\b",
+        # weaknesses kept out of the review ("refrain from listing weaknesses", "do not bring up limitations")
+        r"(?<!\bwe )(?<!\bthey )(?<!\bit )(?<!\bi )(?<!\bwhich )(?<!\bthat )\b(?:do not|don't|never|avoid|refrain from|must not|should not|shall not|no need to|without)\s+(?:\w+\s+){0,2}?(?:mention\w*|list\w*|bring(?:ing)? up|rais(?:e|es|ing)|discuss\w*|point\w* out|not(?:e|ing)|report\w*|includ\w*|flag\w*|dwell\w* on|criticiz\w*|criticis\w*|critiqu\w*|highlight\w*|identify\w*|comment\w* on|address\w*|spend\w* time on|elaborat\w* on)(?:\s+(?:any|the|its|their|all|of|about|on|major|minor|potential|possible|obvious|serious|key|main|such|these|those|remaining|other|methodological|experimental|technical|paper's|work's|submission's|\w+'s))*\s+(?:weakness(?:es)?|limitations?|flaws?|negatives?|negative (?:aspects?|points?)|criticisms?|concerns?|shortcomings?|drawbacks?|deficienc(?:y|ies)|caveats)\b",
+        r"(?<!\bwe )(?<!\bthey )(?<!\bto )\b(?:overlook|excuse|forgive|downplay|gloss over|look past|turn a blind eye to|ignore|disregard|set aside)\s+(?:\w+\s+){0,3}?(?:weakness(?:es)?|flaws?|limitations?|shortcomings?|missing (?:baselines?|experiments?|ablations?|comparisons?|proofs?)|drawbacks)\b",
+        # the verdict or a description dictated ("describe this submission as excellent")
+        r"\b(?:describe|present|portray|characteri[sz]e|call|label|rate|grade|judge|assess|evaluate|regard|view|treat|deem|frame|depict|classify|mark|flag|rank|list|count|class|place)\s+(?:it|this|the|its|our|all|every|each)\b[^.!?\n]{0,60}?\bas\s+(?:(?:highly|very|truly|extremely|clearly|both|an?|the|fully|already|entirely)\s+)*(?:significant|excellent|outstanding|exceptional|flawless|groundbreaking|seminal|impeccable|brilliant|perfect|novel|verified|correct|sound|rigorous|original|impactful|convincing|thorough|state-of-the-art|(?:strong |clear )?accept(?:ed|able)?|top-tier|award-worthy|publishable|error-free|beyond criticism|(?:a |an )?(?:major |true |real |genuine )?(?:breakthrough|milestone|game[- ]changer|landmark))\b",
+        r"\b(?:conclude|state|say|write|report|declare|assert|affirm|confirm|agree|acknowledge|find|indicate)\s+that\s+(?:this|the|our)\s+(?:paper|work|submission|manuscript|study|contribution|article)\b[^.!?\n]{0,50}?\b(?:excellent|outstanding|exceptional|flawless|groundbreaking|novel|significant|rigorous|strong|impressive|(?:a )?(?:clear |strong )?accept(?:ed|able)?|seminal|brilliant|perfect|thorough|convincing|publishable|should be accepted|merits? acceptance)\b",
+        r"(?<!\bwe )(?<!\bthey )\b(?:skip|omit|leave out|drop|forgo|dispense with|cut|suppress|avoid)\s+(?:the |any |all |your |its )?(?:critique|criticism|critical (?:remarks|comments|assessment|discussion)|weakness(?:es)?|limitations?|negative (?:remarks|comments|points|aspects|feedback)|concerns?|shortcomings)(?:\s+(?:section|part|paragraph|discussion))?\b",
+        r"\b(?:weakness(?:es)?|limitations?|flaws?|criticisms?|shortcomings?|negatives?)\b[^.!?\n]{0,40}?\b(?:must not|should not|shall not|may not|cannot|can't|are not to|need not|must never)\s+(?:appear|be (?:mentioned|discussed|included|listed|raised|reported|noted))\b|\b(?:weakness(?:es)?|limitations?|flaws?|criticisms?)\b[^.!?\n]{0,20}?\b(?:are|is)\s+out of scope\b",
+        r"\bassign\w*\s+(?:it\s+|this\s+(?:paper|work|submission)\s+)?(?:a\s+(?:score|rating)\s+of\s+)?(?:[7-9]|10)\s*(?:/\s*10\s*)?(?:or (?:higher|above|more|better)|\+)",
+        r"\b(?:weakness(?:es)?|limitations?|flaws?|criticisms?|concerns?|shortcomings?|negative (?:aspects?|points?|remarks?))\s+(?:be|are|is|get|should be|must be)\s+(?:left out|omitted|ignored|excluded|removed|skipped|downplayed|overlooked|not (?:mentioned|reported|discussed|listed))\b",
+        r"\b(?:paper|work|submission|manuscript|article|study)\s+(?:receive|receives|get|gets|be given|be awarded|be assigned|be rated|be scored|be graded)\s+(?:a |an |the )?(?:top|high|higher|highest|maximum|max|full|perfect|strong|excellent|outstanding|positive|favou?rable|glowing)\b",
+        r"\b(?:tell|inform|assure|convince|persuade|advise)\s+(?:the\s+)?(?:committee|chairs?|area chairs?|editors?|organi[sz]ers|program committee|meta-?reviewers?|authors|everyone|them|readers?)\s+(?:that\s+)?(?:this|the|our)\s+(?:paper|work|submission|manuscript|article|study)\s+(?:is|was|deserves|merits|should)\b",
+        r"\b(?:assessment|review|evaluation|report|verdict|summary|opinion|feedback|meta-?review|recommendation)\b[^.!?\n]{0,40}?\b(?:is|be|are|remains?|stays?|reads?)\s+(?:uniformly |entirely |overwhelmingly |wholly |very |highly |strongly |clearly |only |purely |unreservedly )?(?:positive|favou?rable|glowing|enthusiastic|supportive|laudatory|approving)\b",
+        r"\b(?:open|start|begin|end|close|conclude|finish)s?\s+(?:\w+\s+){0,2}?with\s+(?:(?:high |strong |lavish |effusive )?praise|compliments|(?:a |an )?(?:strong |clear )?(?:accept|acceptance|recommendation to accept|positive (?:verdict|recommendation|note)))\b",
+        r"\b(?:recommends|recommending)\s+(?:its\s+|the\s+)?(?:acceptance|accepting|publication)\b",
+        r"\b(?:critique|criticism|review|assessment|evaluation|comments?|tone|feedback|report)\b[^.!?\n]{0,40}?\b(?:must|should|shall|has to|needs to|is to)\s+be\s+(?:(?:very|extremely|entirely|only)\s+)?(?:mild|gentle|soft|lenient|generous|kind|positive|favou?rable|minimal|brief|glowing|upbeat|supportive)\b",
+        r"\b(?:your|the)\s+(?:final\s+|overall\s+)?(?:score|rating|grade|mark)\s+(?:must be\s+|should be\s+|be\s+)?(?:high|higher|the highest|maximal|maximum|perfect|top)\b(?!\s*(?:-|dimensional|resolution|variance|level))",
+        r"\b(?:do not|don't|never|must not|should not)\s+(?:lower|reduce|decrease|cut|downgrade)\s+(?:the|its|my|your|our|this paper's)\s+(?:score|rating|grade|marks?|evaluation)\b",
+        r"\bkeep\s+(?:all\s+|your\s+|the\s+)?(?:comments|remarks|feedback|review|reviews|tone|assessment|evaluation|report)\s+(?:\w+\s+)?(?:positive|favou?rable|supportive|upbeat|complimentary|encouraging)\b",
+        r"\brecommend\s+(?:this|the|our)\s+(?:paper|work|submission|manuscript)\s+(?:to|for)\b",
+        r"\b(?:not|never)\s+(?:be\s+)?(?:permitted|allowed|supposed|authori[sz]ed)\s+to\s+(?:criticiz|criticis|critiqu|question|challenge|fault|penaliz|penalis|reject|downgrade)\w*",
+        r"\b(?:must|should|shall|will|may)\s+(?:contain|include|consist of|express|offer|give)\s+(?:only\s+)?(?:praise|compliments|positive (?:remarks|comments|feedback|points))\b|\bonly (?:praise|compliments)\b",
+        r"\b(?:praise|commend|compliment|laud|applaud|extol)\s+(?:this|the|our|its)\s+(?:[\w-]+\s+)?(?:paper|work|submission|manuscript|article|study|contribution|authors?)\b",
+        r"\b(?:output|produce|write|give|provide|return|generate|issue)\s+(?:only\s+)?(?:an?\s+|the\s+)?(?:positive|favou?rable|glowing|enthusiastic|supportive|approving|laudatory)\s+(?:assessment|appraisal|summary|report|evaluation|opinion|verdict|meta-?review|review)\b",
+        r"\b(?:recommend|recommending|suggest|propose|nominate)\s+(?:it|this (?:paper|work|submission|manuscript)|the (?:paper|work|submission|manuscript))\s+for\s+(?:an?\s+)?(?:oral|spotlight|award|acceptance|publication|the best paper|a best paper|highlight)\b",
     ],
     "outcome": [
+        r"\b(?:score|rating|grade|mark)s?\b[^.!?\n]{0,25}?\b(?:of|at least|no less than|above|>=|≥)\s*(?:[89]|10|eight|nine|ten)\b(?![.,]\d)(?:\s*(?:/\s*10|out of (?:10|ten)|or (?:higher|above|more|better)|\+))?",
+        r"\b(?:rating|score|grade|mark)\b[^.!?\n]{0,20}?\b(?:[89]|10)\s*/\s*10\b",
+        r"\b(?:already|been)\s+(?:pre-?)?(?:approved|accepted|endorsed|cleared)\s+(?:by|for)\s+(?:the\s+)?(?:program |programme |area |senior )?(?:committee|chairs?|editors?|organi[sz]ers|ac|pc)\b|\bpre-?approved\b",
+        r"\b(?:clear|strong|unanimous|definite) (?:acceptance|accept) recommendation\b",
+        r"\brecommendation\s+(?:to|of|for)\s+(?:accept(?:ance|ing)?|publish(?:ing)?|publication)\b",
+        r"\b(?:in|among|into)\s+the\s+top\s+(?:\d{1,2}\s*%|\d{1,2}\s+percent|(?:one|five|ten)\s+percent|tier)\b",
+        r"\b(?:ready|fit|suitable|ripe|good enough|strong enough)\s+for\s+(?:immediate\s+)?(?:publication|acceptance|an? (?:award|oral|spotlight))\b",
         r"\b(?:strong(?:ly)?|clear|definite|unconditional|immediate|weak|borderline) accept(?:ance)?\b",
         r"\b(?:positive|favou?rable|glowing|excellent|enthusiastic|perfect|uncritical) (?:reviews?|ratings?|evaluations?|assessments?|verdicts?|recommendations?|feedback)\b",
         r"\b(?:high|higher|highest|top|maximum|max|perfect|full|best|excellent)(?:\s+(?:possible|available|overall|review|final|numerical))?\s+(?:scores?|ratings?|marks?|grades?|evaluations?)\b",
@@ -69,17 +113,23 @@ EN = {
         r"\baccept(?:ed|ance)? with (?:high|full|absolute|complete) confidence\b|\bconfident(?:ly)? accept\b",
         r"\b(?:score|rating|grade) of (?:10|9|ten|nine|5|five|100)\b",
         r"\b(?:10|9|5)\s*/\s*(?:10|5)\b",
-        r"\b10 out of 10\b|\bfive stars\b",
+        r"\b10 out of 10\b|\bfive stars\b|\b(?:10|zehn) von (?:10|zehn)\b",
         r"\b(?:recommend(?:ation)?(?:ed)? for acceptance|acceptance recommendation|accept(?:ed)? for publication|be accepted|deserves? acceptance|worthy of (?:acceptance|publication|the highest))\b",
         r"\b(?:best paper|outstanding paper) award\b",
         r"\bmerits?\s+(?:publication|acceptance|a high|the highest|an? (?:award|oral|spotlight))\b|\b(?:worthy|deserving) of (?:publication|acceptance|an? (?:award|oral))\b",
     ],
     "addressee": [
-        r"\b(?:(?:ai|llm|automated|automatic|machine|model|bot|gpt|chatgpt|claude|gemini|llama|deepseek|qwen|mistral|virtual)[- ]?(?:based )?(?:reviewers?|referees?|assistants?|agents?|evaluators?|judges?|readers?|systems?|models?|tools?))\b",
-        r"\b(?:reviewers?|referees?|meta-?reviewers?|area chairs?|program committee|evaluators?|examiners?)\b",
+        r"\b(?:(?:ai|llm|automated|automatic|machine|model|bot|gpt|chatgpt|claude|gemini|llama|deepseek|qwen|mistral|virtual|neural|algorithmic)(?:[- ]?based)?[- ]?(?:(?:peer[- ])?(?:reviewing|review|evaluation|grading|scoring|assessment)\s+)?(?:reviewers?|referees?|assistants?|agents?|evaluators?|assessors?|judges?|readers?|systems?|models?|tools?|pipelines?|graders?|scorers?|critics?|examiners?))\b",
+        r"\b(?:reviewers?|referees?|meta-?reviewers?|area chairs?|program committee|evaluators?|examiners?|assessors?|graders?)\b",
+        r"\b(?:reviewing|review|evaluation|grading|scoring|assessment)\s+(?:models?|agents?|systems?|assistants?|bots?|llms?|ais?)\b",
+        r"\bdear\s+(?:[\w-]+\s+){0,2}?(?:llms?|ai|models?|assistants?|gpt|chatgpt|claude|gemini|machines?|bots?|systems?)\b",
+        r"\b(?:ai|llm|machine|models?|assistant|bots?|systems?|gpt)\s+(?:that|which|who)\s+(?:reads?|processes|reviews?|evaluates?|assesses|summari[sz]es|is (?:reading|reviewing|evaluating|processing))\b",
+        r"\b(?:ai|llm|machine|model|automatically|gpt)[- ](?:generated|written|produced|drafted)\s+(?:reviews?|assessments?|evaluations?|reports?|summar(?:y|ies)|meta-?reviews?|verdicts?)\b",
+        r"\b(?:to|for)\s+(?:the |any |all |every )?(?:ai|llm|language model|model|assistant|bot|machine|system|agent)s?\s+(?:reading|processing|reviewing|evaluating|assessing|summari[sz]ing|generating|producing|writing|parsing)\b",
         r"\b(?:if|as|since|when|because) you(?:'re| are)? (?:an? |the )?(?:ai|llm|language model|assistant|model|reviewer|bot|automated \w+|machine)\b",
         r"\b(?:when|while|before|as you are)\s+(?:generating|writing|drafting|producing|preparing|composing|summari[sz]ing)\s+(?:the|your|a|this)\s+(?:review|assessment|evaluation|summary|report|meta-?review|verdict)\b",
-        r"\b(?:any|every|each|the|an?)\s+(?:model|system|AI|tool|agent|program|reader|bot)s?\b[^.!?\n]{0,30}?\b(?:evaluat|review|assess|judg|rat(?:e|es|ing)\b|scor|summari[sz]|read)\w*",
+        r"\b(?:any|every|all)\s+(?:ai |automated |language |llm |reviewing )?(?:model|system|AI|LLM|tool|agent|program|reader|bot|assistant)s?\s+(?:that|which|who|asked|tasked|used|employed|reading|reviewing|evaluating|assessing|judging|summari[sz]ing|processing|producing|generating|writing)\b",
+        r"\bthe\s+(?:ai|llm|language model|assistant|reviewing model|reviewing agent|reviewing system)\s+(?:reading|reviewing|evaluating|assessing|summari[sz]ing|generating|producing|writing)\s+(?:this|the|a|your)\s+(?:review|paper|document|manuscript|submission|summary|report|assessment)\b",
         r"\b(?:large )?language models?\b|\bLLMs?\b|\bchat-?gpt\b|\bGPT-?\d(?:\.\d)?o?\b|\bclaude\b|\bgemini\b|\bcopilot\b|\bassistant\b",
     ],
     "directive": [
@@ -87,6 +137,9 @@ EN = {
         r"\byou (?:must|should|shall|need to|have to|are (?:required|instructed|asked|expected|supposed|told) to|will|are to)\b",
         rf"\b(?:reviewers?|referees?|LLMs?|models?|assistants?|evaluators?|AI|systems?|agents?|judges?)\b{_G}\b(?:must|should|shall|need to|needs to|have to|has to|are (?:required|instructed|asked|expected|advised) to|is (?:required|instructed|asked|expected) to)\b",
         r"\b(?:it is|it's) (?:essential|important|critical|crucial|mandatory|required|necessary|imperative) that\b",
+        r"\b(?:are|is) (?:kindly |hereby |strictly )?(?:asked|required|instructed|expected|requested|advised|supposed|told|directed) to\b",
+        r"\b(?:your|the|any|each|every)\s+(?:[\w-]+\s+)?(?:review|evaluation|assessment|summary|report|verdict|recommendation|score|rating|answer|response|output|job|task|role|goal|meta-?review)s?\b[^.!?\n]{0,40}?\b(?:must|should|shall|needs? to|has to|is to)\b",
+        r"\b(?:ask|asks|request|requests|require|requires|insist|insists|demand|demands|want|wants)\s+that\b",
     ],
     "praise": [
         r"\b(?:groundbreaking|ground-breaking|revolutionary|flawless|impeccable|exceptional(?:ly)?|outstanding|excellent|remarkable|brilliant|paradigm[- ]shifting|landmark|seminal|masterpiece|extraordinary|unprecedented|stellar|superb|perfect|faultless|transformative|game[- ]changing|must[- ]read)\b",
@@ -110,23 +163,33 @@ ZH = {
     "override": [
         r"(?:忽略|无视|忽视|不要理会|不理会|忘记|忘掉|跳过|抛弃|放弃)(?:掉)?(?:之前|以前|先前|上面|上述|前面|此前|原来|原有|所有|全部|一切|任何|系统)?(?:的)?(?:所有|全部|任何|一切)?(?:的)?(?:指令|指示|提示词?|说明|规则|要求|命令|设定|任务)",
         r"(?:新的?|真正的|最新的?|额外的?)(?:指令|任务|指示)\s*[:：]",
+        r"(?:无论|不管|不论)(?:之前|此前|先前|以前|原来)?(?:收到|得到|给出|接到)?(?:了)?(?:什么|任何|哪些)(?:样的)?(?:指示|指令|要求|说明|规则)",
+        r"(?:之前|此前|先前|以前|原有|原来)的(?:所有)?(?:指示|指令|要求|规则|评审标准)(?:已|都)?(?:作废|失效|无效|取消)",
         r"系统提示",
     ],
     "request": [
-        r"(?:给予?|给出|打出?|提供|写出?|作出|做出)[^。！？\n]{0,12}?(?:正面|积极|好|高|最高|满|优秀|肯定|有利|正向|极高|很高)(?:的)?(?:评价|评审|评分|分数|分|意见|审稿意见|打分|评级|推荐)",
+        r"(?:^|[，。：；！？、,:;\s]|请|务必|必须|应当?|应该|要|需要?|一定要|都|并|只)(?:对[^。！？\n]{0,10}?)?(?:给予?|给出|打出?|提供|写出?|作出|做出)[^。！？\n]{0,12}?(?:正面|积极|好|高|最高|满|优秀|肯定|有利|正向|极高|很高)(?:的)?(?:评价|评审|评分|分数|分|意见|审稿意见|打分|评级|推荐)",
         r"(?:接受|录用|录取|通过|接收)(?:本文|这篇论文|该论文|此论文|该稿件|本稿件|这篇文章|此文)",
         r"(?:推荐|建议)(?:接受|录用|发表|接收|录取)",
-        r"(?:不要|不得|切勿|请勿|禁止|无需|不必)(?:提及|指出|提到|写|列出|讨论|批评|强调)[^。！？\n]{0,8}?(?:任何)?(?:缺点|不足|弱点|局限|问题|缺陷|负面)",
-        r"只(?:写|提|列出|强调|关注|谈)(?:优点|长处|正面|亮点|贡献)",
+        r"(?:不要|不得|切勿|请勿|禁止|无需|不必|别|不能)(?:提及|指出|提到|写|列出|列举|讨论|批评|强调|说明|描述|涉及)[^。！？\n]{0,8}?(?:任何)?(?:缺点|不足|弱点|局限|问题|缺陷|负面)",
+        r"只(?:需|要|能|可)?(?:写|提|列出|强调|关注|谈|描述|说明|陈述|介绍|讨论)[^。！？\n]{0,10}?(?:优点|长处|正面|亮点|贡献|优势|创新)",
+        r"(?:将|把)(?:本文|这篇论文|该论文|此文|本论文|该投稿|本投稿|这项工作|本研究)?评为(?:强烈)?(?:接收|接受|录用|优秀|满分|高分|最佳)",
+        r"(?:忽略|无视|忽视|不管|别管|淡化)[^。！？\n]{0,10}?(?:的)?(?:不足|缺点|缺陷|局限|弱点)",
+        r"(?:不要|不得|别|请勿|切勿|不能)(?:降低|压低|下调)(?:本文的|这篇论文的)?(?:评分|分数|评级|评价)",
+        r"(?:评分|分数|得分|评级|总分|评价|结论|决定|意见)(?:应|应该|应当|必须|要|须)?(?:为|是|给|打)\s*(?:10|十|满|最高)分?|(?:评分|分数|得分|评级|总分|评价|结论|决定|意见)(?:应|应该|应当|必须|须)(?:为|是)\s*[“「]?(?:接收|接受|录用|强烈接收|优秀)",
+        r"(?:建议|推荐)(?:予以)?(?:录用|接收|接受|发表|录取)",
+        r"(?:请|务必|必须|应当?|应该|要)[^。！？\n]{0,12}?(?:高度评价|高度认可|高度肯定)",
         r"(?:应当|应该|必须|一定要|务必)(?:被)?(?:接受|录用|录取|发表|给予高分)",
     ],
     "outcome": [
         r"满分|最高分|强烈(?:推荐|接受)|高分|(?:正面|积极|好|高|最高|满|优秀|肯定|有利|正向|极高|很高)(?:的)?(?:评价|评审|评分|分数|审稿意见|打分|评级)"
     ],
     "addressee": [
-        r"审稿人|审稿专家|评审人|评审员|评审专家|审阅者|审稿者|评审者|大语言模型|语言模型|人工智能|AI助手|智能助手|助手"
+        r"审稿人|审稿专家|评审人|评审员|评审专家|审阅者|审稿者|评审者|大语言模型|语言模型|人工智能|AI助手|智能助手|助手|审稿系统|评审系统|评审模型|审稿模型|自动评审|自动审稿|评估系统|评分系统|大模型|智能体|(?<![a-z])ai(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])ai(?![a-z])"
     ],
-    "directive": [r"请|务必|必须|一定要|应当|应该|只能|不要|不得|切勿|禁止"],
+    "directive": [
+        r"(?:^|[，。：；！？、,:;\s“「])(?:请|不要|别|切勿|请勿|务必|只需)|(?:你|您|审稿人|评审|模型|助手|系统|ai)[^。！？，\n]{0,8}?(?:必须|应该|应当|务必|一定要|只能|只需|不要|不得|需要)"
+    ],
     "praise": [r"开创性|突破性|革命性|完美无缺|无懈可击|杰出|卓越|里程碑"],
     "chat": [],
     "meta": [r"提示注入|注入攻击|越狱|对抗性?提示|恶意指令"],
@@ -139,18 +202,26 @@ JA = {
         r"新しい(?:指示|命令|タスク)\s*[:：]",
     ],
     "request": [
-        r"(?:肯定的|好意的|高い|ポジティブ|良い|最高|最高の|満点の?|好評価の?|積極的)(?:な)?(?:評価|レビュー|スコア|点数|査読|評点|コメント)(?:を)?(?:して|与え|付け|つけ|書い|出し)",
+        r"(?:肯定的|好意的|高い|ポジティブ|良い|最高|最高の|満点の?|好評価の?|積極的)(?:な)?(?:評価|レビュー|スコア|点数|査読|評点|コメント)(?:を)?(?:して|与え|付け|つけ|書い|出し)(?:て(?:ください|下さい|ほしい)|ること|なさい|よ|るべき)",
         r"(?:採択|受理|アクセプト|掲載)(?:して|すべき|を推薦|を推奨|を勧め|としてください|してください|を強く推薦)",
         r"(?:弱点|欠点|短所|限界|問題点|不備)(?:には|を|について)?(?:一切)?(?:言及|触れ|指摘|記載)(?:しない|しないで|するな|せず)",
-        r"(?:長所|強み|利点|良い点)(?:のみ|だけ)(?:を)?(?:強調|記述|述べ|書)",
+        r"(?:長所|強み|利点|良い点|美点)(?:のみ|だけ)(?:を)?(?:強調|記述|述べ|書|挙げ|取り上げ)",
+        r"(?:短所|弱点|欠点|限界|問題点|不備)(?:には|に|を|について)?(?:一切)?(?:触れ|言及し|指摘し|記載し)(?:ない|ず|るな)",
+        r"(?:強く)?採択(?:と|として)(?:評価|判定|判断|推薦)",
+        r"高く評価(?:して|しなければ|すべき|すること|せよ|しろ)",
+        r"(?:評価|点数|スコア|評点)を下げ(?:て(?:は)?(?:いけません|いけない|ならない)|ないで|ないこと|るな)",
+        r"(?:満点|最高点|高得点|高評価|高い点数|最高評価)を(?:付け|つけ|与え|出し)",
+        r"(?:画期的|革新的|卓越|優れている|傑出)(?:だ|である|な研究である)?と(?:結論|評価|判断|記述|記載)",
     ],
     "outcome": [
-        r"満点|最高評価|高評価|強く採択|採択を推薦|(?:肯定的|好意的|高い|ポジティブ|良い|最高|満点)(?:な|の)?(?:評価|レビュー|スコア|点数|評点)"
+        r"満点|最高評価|高評価|強く採択|採択を推薦|(?:肯定的|好意的|高い|ポジティブ|良い|最高|満点)(?:な|の)?(?:評価|レビュー|スコア|点数|評点)|(?:総合評価|評価|判定|結論)は[「『]?(?:採択|強い採択|満点|10点)"
     ],
     "addressee": [
-        r"査読者|査読委員|レビュアー|審査員|評価者|大規模言語モデル|言語モデル|AIアシスタント|アシスタント"
+        r"査読者|査読委員|レビュアー|審査員|評価者|大規模言語モデル|言語モデル|AIアシスタント|アシスタント|評価システム|査読システム|レビューシステム|自動評価|自動査読|(?<![a-z])ai(?=[\u3040-\u30ff\u4e00-\u9fff])|(?<=[\u3040-\u30ff\u4e00-\u9fff])ai(?![a-z])"
     ],
-    "directive": [r"してください|しなさい|すること|せよ|ください|必ず|べき|しないで"],
+    "directive": [
+        r"してください|しなさい|すること|せよ|ください|必ず|べき(?:です|だ|である)?(?=[。！\n」]|$)|しないで|ないこと|こと(?=[。！\n」]|$)|(?:なければ|ねば)(?:ならない|なりません)(?=[。！\n」]|$)"
+    ],
     "praise": [r"画期的|革新的|完璧|卓越|傑出"],
     "chat": [],
     "meta": [r"プロンプトインジェクション|インジェクション攻撃|脱獄"],
@@ -165,13 +236,23 @@ KO = {
         r"(?:긍정적|호의적|높은|최고의?|좋은|만점|우수한|최상의?)\s*(?:인\s*)?(?:평가|리뷰|점수|심사|평점|의견)(?:을|를)?\s*(?:주|줘|주세요|주십시오|하|해|내|작성)",
         r"(?:채택|승인|게재|수락|합격)(?:을|를)?\s*(?:하십시오|하세요|해\s*주세요|권고|추천|권장|해야)",
         r"(?:약점|단점|한계|문제점|결함)(?:을|를|은|는|에\s*대해)?\s*(?:절대\s*)?(?:언급하지|지적하지|쓰지|말하지)",
-        r"(?:장점|강점)(?:만)\s*(?:을|를)?\s*(?:강조|언급|작성)",
+        r"(?:장점|강점|좋은\s*점)만\s*(?:을|를)?\s*(?:강조|언급|작성|서술|기술|쓰|말)",
+        r"(?:약점|단점|한계|문제점|결함)(?:은|는|을|를|에\s*대해(?:서는)?)?\s*(?:절대\s*)?(?:언급|지적|서술|기술)(?:하지|하면\s*안)",
+        r"(?:최고|높은|만점|최상)\s*(?:의\s*)?(?:점수|평점|평가|등급)(?:을|를)?\s*(?:부여|주|줘|매기)",
+        r"(?:점수|평점|평가|등급)(?:을|를)?\s*낮추지\s*(?:말|마)",
+        r"(?:강력\s*)?채택(?:으로|이라고)\s*(?:평가|판정|판단|추천)",
+        r"높이\s*평가(?:하십시오|하세요|해\s*주세요|해야|하라)",
+        r"(?:획기적|혁신적|탁월)(?:이라고|이다|하다고)\s*(?:결론|평가|판단|서술)",
     ],
     "outcome": [
-        r"만점|최고\s*점수|강력\s*(?:채택|추천)|높은\s*점수|(?:긍정적|호의적|높은|최고의?|좋은|우수한|최상의?)\s*(?:인\s*)?(?:평가|리뷰|점수|심사|평점)"
+        r"만점|최고\s*점수|강력\s*(?:채택|추천)|높은\s*점수|(?:긍정적|호의적|높은|최고의?|좋은|우수한|최상의?)\s*(?:인\s*)?(?:평가|리뷰|점수|심사|평점)|(?:최종\s*)?(?:판정|결정|평가)(?:은|는)\s*['‘\"“]?(?:채택|강력\s*채택|만점)"
     ],
-    "addressee": [r"심사위원|심사자|리뷰어|검토자|평가자|언어\s*모델|인공지능|어시스턴트"],
-    "directive": [r"하십시오|하세요|해\s*주세요|하라|해야|반드시|마십시오|마세요|말\s*것"],
+    "addressee": [
+        r"심사위원|심사자|리뷰어|검토자|평가자|언어\s*모델|인공지능|어시스턴트|평가\s*시스템|심사\s*시스템|리뷰\s*시스템|자동\s*평가|자동\s*심사|(?<![a-z])ai(?=\s*(?:[\uac00-\ud7af]|심사|리뷰|평가))"
+    ],
+    "directive": [
+        r"하십시오|하세요|해\s*주세요|주세요|주십시오|하라|해야|반드시|마십시오|마세요|말\s*것|[어아여]야\s*(?:합니다|한다|함)"
+    ],
     "praise": [r"획기적|혁신적|완벽한|탁월한"],
     "chat": [],
     "meta": [r"프롬프트\s*인젝션|주입\s*공격|탈옥"],
@@ -180,7 +261,9 @@ KO = {
 DE = {
     "override": [
         rf"\b(?:ignoriere|ignorieren sie|ignoriert|vergiss|vergessen sie|missachte|missachten sie|übergehe|verwirf|verwerfen sie)\b{_G}\b(?:vorherigen?|bisherigen?|obigen?|alle|allen|früheren?|vorangegangenen?|ursprünglichen?)\b{_g}\b(?:Anweisungen|Anweisung|Instruktionen|Befehle|Anordnungen|Vorgaben|Regeln|Richtlinien|Aufgaben?)\b",
-        r"\bneue (?:Anweisungen?|Aufgabe|Instruktionen?)\s*:",
+        r"\bneue (?:Anweisungen?|Instruktionen?)\s*:",
+        r"\b(?:bisherige[nr]?|vorherige[nr]?|frühere[nr]?|alle[n]?|obige[nr]?|ursprüngliche[nr]?)\s+(?:\w+\s+)?(?:Vorgaben|Anweisungen|Regeln|Richtlinien|Instruktionen|Bewertungskriterien)\s+(?:gelten nicht mehr|sind (?:ungültig|aufgehoben|hinfällig|nichtig|außer Kraft)|werden aufgehoben|entfallen)",
+        rf"\b(?:ignoriere|ignorieren sie|vergiss|vergessen sie|missachte|missachten sie|übergehe|übergehen sie)\b{_g}\b(?:die|deine|ihre|eure)\b{_g}\b(?:Anweisungen|Vorgaben|Richtlinien|Bewertungskriterien|Begutachtungsrichtlinien)\b",
     ],
     "request": [
         rf"\b(?:gib|geben sie|gebt|erteile|erteilen sie|vergib|vergeben sie|schreibe|schreiben sie|verfasse|verfassen sie)\b{_G}\b(?:positive|positives|positiven|wohlwollende|wohlwollendes|gute|gutes|hohe|hohes|höchste|höchstes|beste|bestes|ausgezeichnete|sehr gute|volle)\b{_g}\b(?:Bewertung|Begutachtung|Rezension|Beurteilung|Note|Punktzahl|Wertung|Gutachten|Empfehlung|Punkte)\b",
@@ -190,18 +273,27 @@ DE = {
         rf"\b(?:erwähne|erwähnen sie|nenne|nennen sie|kritisiere|kritisieren sie)\b{_G}\b(?:keine|nicht)\b{_g}\b(?:Schwächen|Schwachstellen|Mängel|Kritik|Einschränkungen|Probleme|Nachteile)\b",
         rf"\b(?:keine|nicht die)\b{_g}\b(?:Schwächen|Schwachstellen|Mängel|Kritikpunkte|Einschränkungen|Nachteile)\b{_g}\b(?:erwähnen|nennen|aufführen|anmerken)\b",
         r"\b(?:muss|soll|sollte|müssen) (?:unbedingt )?(?:angenommen|akzeptiert|veröffentlicht) werden\b",
-        rf"\b(?:nur|ausschließlich)\b{_g}\b(?:Stärken|positive|Vorzüge)\b",
+        rf"\b(?:nur|ausschließlich|lediglich)\b{_g}\b(?:Stärken|positive\w*|Vorzüge|Vorteile)\b",
+        rf"\b(?:bewerte|bewerten Sie|bewertet|beurteile|beurteilen Sie|benote|benoten Sie|stufe|stufen Sie)\b{_G}\b(?:mit|als)\s+(?:der |einer |einem |die |eine )?(?:Höchstnote|Bestnote|höchsten? (?:Note|Punktzahl|Wertung|Bewertung)|ausgezeichnet|hervorragend|sehr gut|exzellent|herausragend|(?:klare[nr]? |starke[nr]? )?Annahme|10)\b",
+        rf"\b(?:schreibe|schreib|schreiben Sie|verfasse|verfassen Sie|erstelle|erstellen Sie)\b{_G}\b(?:begeistert\w*|positiv\w*|wohlwollend\w*|lobend\w*|glänzend\w*|hervorragend\w*|überschwänglich\w*)\s+(?:Gutachten|Bewertung|Rezension|Beurteilung|Review|Urteil)\b",
+        rf"\b(?:Gutachten|Bewertung|Beurteilung|Rezension|Urteil|Bericht)\w*\b{_G}\b(?:muss|müssen|soll|sollen|sollte|sollten)\b{_g}\b(?:durchweg |ausschließlich |rein |nur |sehr )?(?:positiv|wohlwollend|lobend|hervorragend|glänzend|begeistert)\w*\b",
+        r"\b(?:die |der |ihre |seine )?(?:Note|Bewertung|Punktzahl)\s+nicht\s+(?:senken|herabsetzen|verringern|abwerten)\b|\bnicht\s+(?:abwerten|herabstufen)\b",
+        r"\b(?:keine|keinerlei)\s+(?:Kritik|Einwände|Bedenken)\s+(?:an\s+\w+\s+\w+\s+)?(?:üben|äußern|anbringen|erheben|nennen|vorbringen)\b",
+        r"\b(?:uneingeschränkt|vorbehaltlos|nachdrücklich|dringend|klar)\s+(?:zur Annahme|zur Veröffentlichung|die Annahme|annehmen)\b",
+        rf"\b(?:keine|nicht die|keinerlei)\b{_g}\b(?:Schwäche|Schwächen|Schwachstellen|Mängel|Kritikpunkte|Einschränkungen|Nachteile|Limitationen)\b{_g}\b(?:erwähnen|nennen|aufführen|anmerken|ansprechen|thematisieren|auflisten)\b",
     ],
     "outcome": [
         r"\b(?:klare|starke|uneingeschränkte) (?:Annahme|Akzeptanz)\b|\bHöchstnote\b|\bBestnote\b|\bvolle Punktzahl\b",
         r"\b(?:positiv|wohlwollend|gut|hoh|höchst|best|ausgezeichnet|hervorragend|voll)\w*\s+(?:Bewertung|Begutachtung|Rezension|Beurteilung|Note|Punktzahl|Wertung|Gutachten|Empfehlung|Punkte)\b",
         r"\b(?:zur Annahme|zur Veröffentlichung)\b",
+        r"\b(?:klare[nr]? |starke[nr]? |eindeutige[nr]? )?(?:Annahmeempfehlung|Empfehlung zur Annahme)\b",
+        rf"\b(?:Gutachten|Bewertung|Beurteilung|Empfehlung|Entscheidung|Note|Urteil)\b{_G}\b(?:muss|soll|sollte)\b{_G}\b(?:Annahme\w*|Höchstnote|Bestnote|10|positiv\w*|ausgezeichnet|hervorragend|annehmen|akzeptieren)\b",
     ],
     "addressee": [
-        r"\b(?:Gutachter(?:in|innen)?|Reviewer(?:in)?|Rezensent(?:in|en)?|Begutachter|Sprachmodell(?:e)?|KI|KI-Gutachter|KI-Assistent|Assistent)\b"
+        r"\b(?:Gutachter(?:in|innen|n)?|Reviewer(?:in)?|Rezensent(?:in|en)?|Begutachter|Sprachmodell(?:e|en)?|KI-\w+|Assistent|Gutachtersystem\w*|Bewertungssystem\w*)\b|\b(?:liebe|lieber|die|der|eine[rn]?|als|an die|für die|jede|jeder|du|sie)\s+KI\b|\bautomatische[nr]?\s+(?:Gutacht|Bewert|Begutacht|Prüf|System)\w*"
     ],
     "directive": [
-        r"\b(?:bitte|geben Sie|gib|bewerten Sie|bewerte|empfehlen Sie|empfiehl|erwähnen Sie|erwähne|müssen Sie|sollten Sie|musst du|sollst du|du musst|du sollst|Sie müssen|Sie sollten)\b"
+        r"\b(?:bitte|geben Sie|gib|bewerten Sie|bewerte|empfehlen Sie|empfiehl|erwähnen Sie|erwähne|müssen Sie|sollten Sie|musst du|sollst du|du musst|du sollst|Sie müssen|Sie sollten|schreibe|schreiben Sie|vergib|vergeben Sie|nenne|nennen Sie|hebe|heben Sie|beurteile|benote)\b|\b(?:Gutachter\w*|Gutachten|Sprachmodell\w*|KI|Assistent\w*|Systeme?|Modelle?|Bewertung|Beurteilung|Rezension|Empfehlung|Urteil)\s+(?:\w+\s+){0,2}?(?:sollen|soll|sollte|sollten|muss|müssen|dürfen|darf|darfst)\b"
     ],
     "praise": [
         r"\b(?:bahnbrechend\w*|revolutionär\w*|makellos\w*|herausragend\w*|hervorragend\w*|exzellent\w*)\b"
@@ -213,7 +305,9 @@ DE = {
 FR = {
     "override": [
         rf"\b(?:ignore[rz]?|ignorez|oublie[rz]?|oubliez|ne tenez pas compte|ne tiens pas compte|faites abstraction|fais abstraction|écartez|écarte)\b{_G}\b(?:précédentes?|antérieures?|ci-dessus|toutes?|les|initiales?|originales?)\b{_g}\b(?:instructions?|consignes?|directives?|règles?|ordres?|indications?)\b",
-        r"\bnouvelles? (?:instructions?|consignes?|tâche)\s*:",
+        r"\bnouvelles? (?:instructions?|consignes?)\s*:",
+        rf"\bne (?:tenez|tiens) (?:pas|plus) compte\b{_g}\b(?:des|de vos|de tes|de la|du)?\s*(?:\w+\s+)?(?:consignes|instructions|directives|règles|grilles?|critères)\b",
+        r"\b(?:consignes|instructions|directives|règles)\s+(?:précédentes|antérieures|initiales|habituelles)\s+(?:ne s'appliquent plus|ne s’appliquent plus|sont (?:annulées|caduques|obsolètes|remplacées))",
     ],
     "request": [
         rf"\b(?:donne[rz]?|donnez|attribue[rz]?|attribuez|accorde[rz]?|accordez|rédige[rz]?|rédigez|écri(?:s|vez|re)|fourni(?:s|ssez|r))\b{_G}\b(?:évaluations?|critiques?|avis|notes?|revues?|appréciations?|scores?|recommandations?|rapports?)\b{_g}\b(?:positi(?:f|fs|ve|ves)|favorables?|élogieu(?:x|se|ses)|excellent(?:e|es|s)?|maximal(?:e|es)?|élevé(?:e|es|s)?|parfait(?:e|es|s)?|très bon(?:ne|nes|s)?|enthousiastes?)\b",
@@ -222,16 +316,24 @@ FR = {
         rf"\b(?:accepte[rz]?|acceptez)\b{_g}\b(?:cet|cette|ce|l'|l’|le|la)\s*(?:article|papier|travail|manuscrit|soumission|proposition)\b",
         rf"\bne (?:mentionne[rz]?|mentionnez|signale[rz]?|signalez|cite[rz]?|citez|relève[rz]?|relevez|évoque[rz]?|évoquez|soulignez|critiquez)\b{_G}\b(?:aucune?s?|pas|les)\b{_g}\b(?:faiblesses?|limites?|limitations?|défauts?|lacunes?|problèmes?|points faibles|critiques?)\b",
         r"\b(?:doit|devrait|mérite d'?|mérite d’)\s*(?:absolument\s+)?(?:être\s+)?(?:accepté|acceptée|publié|publiée)\b",
-        rf"\b(?:uniquement|seulement)\b{_g}\b(?:les )?(?:points forts|forces|qualités|aspects positifs)\b",
+        rf"\b(?:uniquement|seulement|exclusivement)\b{_g}\b(?:les )?(?:points forts|forces|qualités|aspects positifs|mérites)\b",
+        rf"\b(?:rapports?|avis|évaluations?|critiques?|revues?|commentaires?|relectures?)\b{_G}\b(?:doit|doivent|devra|devront|devraient)\s+être\s+(?:entièrement |uniquement |totalement |très |exclusivement )?(?:positi\w+|favorables?|élogieu\w+|enthousiastes?|bienveillant\w*)\b",
+        r"\bne\s+(?:baissez|baisse|diminuez|diminue|réduisez|réduis)\s+pas\s+(?:la|sa|leur|votre)\s+(?:note|évaluation|score)\b",
+        rf"\b(?:recommandation|décision|verdict|note|évaluation|avis)(?: finale?)?\b{_G}\b(?:doit|devra|devrait)\s+être\s*:?\s*(?:une\s+|l['’]|la\s+)?(?:acceptation|accepter|acceptée?|excellente?|maximale|10|positi(?:f|ve)|favorable)\b",
+        rf"\b(?:concluez|conclus|affirmez|affirme|indiquez|indique|écrivez|écris|déclarez|déclare|dites|dis)\s+que\s+(?:ce|cet|cette|l['’])\s*(?:travail|article|manuscrit|soumission|contribution|étude)\s+(?:est|constitue)\b{_g}\b(?:novat\w+|excellent\w*|remarquable|exceptionnel\w*|irréprochable|significati\w+|importante?|solide|rigoureu\w+|acceptable|à accepter|majeure?)\b",
+        r"\b(?:recommande[rz]?|recommandez)\s+(?:sa|son|leur)\s+(?:publication|acceptation)\b",
+        r"\b(?:qualifie[rz]?|qualifiez|décri(?:re|s|vez)|présente[rz]?|présentez|considère[rz]?|considérez|juge[rz]?|jugez|évalue[rz]?|évaluez)\s+(?:ce|cet|cette|l['’])\s*(?:travail|article|manuscrit|soumission|contribution|étude)\s+(?:de|d['’]|comme)\s*(?:une?\s+)?(?:percée|avancée|exceptionnel\w*|excellent\w*|remarquable|novat\w+|majeur\w*|révolutionnaire|irréprochable)",
     ],
     "outcome": [
-        r"\b(?:acceptation (?:forte|sans réserve)|note maximale|note parfaite|avis (?:très )?favorable)\b|\b(?:évaluation|critique|avis|note|revue|appréciation|recommandation)s?\s+(?:très\s+)?(?:positi(?:f|ve)|favorable|élogieu(?:x|se)|excellente|maximale|élevée|parfaite)s?\b"
+        rf"\b(?:recommandation|décision|verdict|note|évaluation)(?: finale)?\b{_G}\b(?:est|sera)\s*:?\s*(?:une\s+|l['’])?(?:acceptation|accepter|acceptée?|excellente?|10)\b",
+        r"\b(?:meilleure|plus haute) note (?:possible|maximale)\b|\b(?:10|dix) sur (?:10|dix)\b",
+        r"\b(?:acceptation (?:forte|sans réserve)|note maximale|note parfaite|avis (?:très )?favorable)\b|\b(?:évaluation|critique|avis|note|revue|appréciation|recommandation)s?\s+(?:très\s+)?(?:positi(?:f|ve)|favorable|élogieu(?:x|se)|excellente|maximale|élevée|parfaite)s?\b",
     ],
     "addressee": [
-        r"\b(?:relecteurs?|relectrices?|évaluateurs?|évaluatrices?|rapporteurs?|examinateurs?|modèles? de langage|IA|assistant)\b"
+        r"\b(?:relecteurs?|relectrices?|évaluateurs?|évaluatrices?|rapporteurs?|examinateurs?|modèles? de langage|assistant|systèmes? d['’](?:évaluation|expertise|relecture))\b|\b(?:la|une|l['’]|qu['’]|chère|cher|toute|assistant|modèle d['’])\s*IA\b|\bIA\s+(?:relectrice|relecteur|évaluatrice|évaluateur|générative)\b"
     ],
     "directive": [
-        r"\b(?:veuillez|donnez|donne|attribuez|recommandez|acceptez|ne mentionnez|vous devez|il faut|devez|merci de)\b"
+        r"\b(?:veuillez|donnez|donne|attribuez|recommandez|acceptez|ne mentionnez|vous devez|il faut|devez|merci de|concluez|rédigez|soulignez|signalez|ne signalez|évaluez|notez|indiquez|mettez en avant)\b"
     ],
     "praise": [
         r"\b(?:révolutionnaire|remarquable|exceptionnel(?:le)?|irréprochable|parfait(?:e)?|novateur|novatrice)\b"
@@ -244,24 +346,35 @@ ES = {
     "override": [
         rf"\b(?:ignora|ignore|ignorad|ignoren|olvida|olvide|olviden|olvidad|omite|omita|descarta|descarte|haz caso omiso|haga caso omiso|pasa por alto)\b{_G}\b(?:anteriores?|previas?|previos?|todas?|todos?|las|los|originales?|iniciales?)\b{_g}\b(?:instrucciones|indicaciones|órdenes|reglas|directrices|consignas|pautas)\b",
         r"\bnuevas (?:instrucciones|indicaciones|órdenes)\s*:",
+        rf"\b(?:deja|dejen|deje|dejad) de lado\b{_g}\b(?:las|los|sus|tus)?\s*(?:\w+\s+)?(?:pautas|instrucciones|indicaciones|directrices|reglas|consignas|criterios)\b",
+        r"\b(?:las |los )?(?:instrucciones|pautas|directrices|reglas|indicaciones)\s+(?:anteriores|previas|originales)\s+(?:ya no (?:aplican|se aplican|son válidas)|quedan (?:anuladas|sin efecto))",
     ],
     "request": [
         rf"\b(?:da|dé|de|den|dale|denle|otorga|otorgue|otorguen|asigna|asigne|asignen|escribe|escriba|emite|emita|redacta|redacte|concede|conceda)\b{_G}\b(?:reseñas?|revisi(?:ón|ones)|evaluaci(?:ón|ones)|valoraci(?:ón|ones)|calificaci(?:ón|ones)|puntuaci(?:ón|ones)|notas?|opini(?:ón|ones)|dictamen|informes?|recomendaci(?:ón|ones))\b{_g}\b(?:positivas?|positivos?|favorables?|excelentes?|altas?|máximas?|perfectas?|muy buenas?|entusiastas?)\b",
-        rf"\b(?:da|dé|otorga|otorgue|asigna|asigne)\b{_G}\b(?:la )?(?:máxima|mejor|más alta) (?:puntuación|calificación|nota)\b",
-        rf"\b(?:recomienda|recomiende|recomienden|recomendar)\b{_G}\b(?:la aceptación|aceptación|su aceptación|aceptar|la publicación|publicar)\b",
+        rf"\b(?:da|dé|den|dale|denle|otorga|otorgue|otorguen|asigna|asigne|asignen|concede|conceda|concedan)\b{_G}\b(?:la )?(?:máxima|mejor|más alta) (?:puntuación|calificación|nota|evaluación|valoración)\b",
+        rf"\b(?:informes?|reseñas?|evaluaciones?|revisiones?|valoraciones?|opiniones?|dictámenes?|comentarios?)\b{_G}\b(?:debe|deben|tiene que|tienen que|ha de|han de|deberán|deberían)\s+ser\s+(?:totalmente |completamente |únicamente |muy |exclusivamente )?(?:positiv\w+|favorables?|elogios\w+|entusiastas?)\b",
+        r"\bno\s+(?:bajen|baje|bajes|reduzcan|reduzca|reduzcas)\s+(?:la|su|tu)\s+(?:nota|puntuación|calificación|evaluación)\b",
+        rf"\b(?:recomienda|recomiende|recomienden|recomendar)\b{_G}\b(?:la aceptación|aceptación|su aceptación|aceptar\w*|la publicación|su publicación|publicar\w*)\b",
+        rf"\b(?:puntuación|calificación|nota|evaluación|decisión|recomendación|valoración|reseña)(?: final| global)?\b{_G}\b(?:debe|deberá|debería|tiene que|ha de)\s+ser\s*:?\s*(?:de\s+|la\s+|una\s+)?(?:10|diez|aceptación|aceptar|aceptad[oa]|excelente|máxima|positiva|favorable)\b",
+        rf"\b(?:califique|califica|calificad|calificar|evalúe|evalúa|evaluar|valore|valora|valorar|puntúe|puntúa|considere|considera|considerar|describa|describe|describir|presente|presenta|presentar)\b{_G}\bcomo\s+(?:una?\s+)?(?:aceptación|excelente|sobresaliente|excepcional|aceptad[oa]|sólid[oa]|10|(?:avance|aporte|contribución|trabajo)\s+(?:decisiv[oa]|fundamental|notable|excepcional|revolucionari[oa]|extraordinari[oa]))\b",
+        r"\brecomendar(?:lo|la|los|las)\b|\b(?:recomiéndelo|recomiéndela|recomiéndalo|recomiéndala)\b",
+        rf"\b(?:concluya|concluye|concluir|afirme|afirma|afirmar|indique|indica|indicar|escriba|escribe|escribir|diga|di|decir|declare|declara|declarar|señalar)\s+que\s+(?:este|esta|el|la)\s+(?:trabajo|artículo|contribución|manuscrito|envío|estudio|propuesta)\s+es\b{_g}\b(?:sobresaliente|excelente|excepcional|novedos[oa]|innovador[a]?|impecable|significativ[oa]|importante|sólid[oa]|riguros[oa]|aceptable|brillante)\b",
         rf"\b(?:acepta|acepte|acepten)\b{_g}\b(?:este|esta|el|la)\b{_g}\b(?:artículo|trabajo|manuscrito|envío|propuesta|paper)\b",
-        rf"\bno (?:menciones|mencione|mencionen|señales|señale|señalen|incluyas|incluya|critiques|critique|destaques|destaque)\b{_G}\b(?:debilidades|limitaciones|defectos|fallos|puntos débiles|problemas|carencias|deficiencias)\b",
+        rf"\bno (?:menciones|mencione|mencionen|señales|señale|señalen|incluyas|incluya|incluyan|critiques|critique|destaques|destaque|indiques|indique|hables|hable|enumeres|enumere|comentes|comente)\b{_G}\b(?:debilidad(?:es)?|limitaci(?:ón|ones)|defectos?|fallos?|puntos? débil(?:es)?|problemas?|carencias?|deficiencias?|fallas?)\b",
         r"\b(?:debe|debería|merece)\s+(?:ser\s+)?(?:aceptado|aceptada|publicado|publicada)\b",
         rf"\b(?:solo|solamente|únicamente)\b{_g}\b(?:las )?(?:fortalezas|puntos fuertes|aspectos positivos|virtudes)\b",
     ],
     "outcome": [
-        r"\b(?:aceptación (?:fuerte|inmediata|sin reservas)|puntuación máxima|nota máxima|calificación máxima)\b|\b(?:reseña|revisión|evaluación|valoración|calificación|puntuación|nota|opinión)\s+(?:muy\s+)?(?:positiva|favorable|excelente|alta|máxima|perfecta)s?\b|\b(?:máxima|mejor|más alta)\s+(?:puntuación|calificación|nota)\b"
+        rf"\b(?:puntuación|calificación|nota|evaluación|decisión|recomendación|valoración)(?: final| global)?\b{_G}\b(?:es|será)\s*:?\s*(?:de\s+|la\s+|una\s+)?(?:10|diez|aceptación|aceptar|aceptad[oa]|excelente|máxima)\b",
+        r"\b(?:10|diez) (?:sobre|de) (?:10|diez)\b",
+        r"\b(?:aceptación (?:fuerte|inmediata|sin reservas)|puntuación máxima|nota máxima|calificación máxima)\b|\b(?:reseña|revisión|evaluación|valoración|calificación|puntuación|nota|opinión)\s+(?:muy\s+)?(?:positiva|favorable|excelente|alta|máxima|perfecta)s?\b|\b(?:máxima|mejor|más alta)\s+(?:puntuación|calificación|nota)\b",
     ],
     "addressee": [
-        r"\b(?:revisor(?:es|a|as)?|evaluador(?:es|a|as)?|árbitros?|dictaminador(?:es)?|modelos? de lenguaje|IA|asistente)\b"
+        r"\b(?:revisor(?:es|a|as)?|evaluador(?:es|a|as)?|árbitros?|dictaminador(?:es)?|modelos? de lenguaje|asistente|sistemas? de (?:revisión|evaluación))\b|\b(?:la|las|una|unas|el|los|un|como|basad[oa] en|asistente de|sistema de|querida|estimada|para las|a las)\s+IA\b"
     ],
     "directive": [
-        r"\b(?:por favor|dé|otorgue|asigne|recomiende|acepte|debe|deben|debes|no mencione)\b"
+        r"\b(?:por favor|dé|otorgue|asigne|recomiende|acepte|debes|no mencione|no menciones|califique|califica|concluya|concluye|redacta|redacte|destaque|destaca|escriba|escribe|evalúe|valore|no incluyas|no señales)\b|\b(?:revisor\w*|evaluador\w*|modelos?|asistente|IA|sistemas?|usted|ustedes|informes?|reseñas?|evaluaciones|revisiones|valoraciones|opiniones|comentarios)\s+(?:\w+\s+){0,4}?(?:debe|deben|tiene que|tienen que|ha de|han de)\b",
+        r"\b(?:relecteurs?|relectrices?|évaluat\w+|modèles?|assistant|IA|vous|tu|rapports?|avis|critiques?|revues?|commentaires?)\s+(?:\w+\s+){0,4}?(?:doivent|doit|devez|devrez|dois|devras|devront|êtes prié)\b",
     ],
     "praise": [
         r"\b(?:revolucionari[oa]|impecable|excepcional|innovador(?:a)?|extraordinari[oa])\b"
@@ -272,8 +385,9 @@ ES = {
 
 RU = {
     "override": [
-        rf"\b(?:игнорируй(?:те)?|проигнорируй(?:те)?|забудь(?:те)?|не обращай(?:те)? внимания на|отбрось(?:те)?|отмени(?:те)?|пренебреги(?:те)?)\s{_G}(?:предыдущие|прежние|все|вышеуказанные|вышеприведённые|вышеприведенные|ранее данные|исходные|системные|любые)\s{_g}(?:инструкции|указания|команды|правила|установки|распоряжения|подсказки|требования)",
-        r"\bнов(?:ые|ая|ое) (?:инструкци[яи]|указания|задача|задание)\s*:",
+        rf"\b(?:игнорируй(?:те)?|проигнорируй(?:те)?|забудь(?:те)?|не обращай(?:те)? внимания на|не учитывай(?:те)?|отбрось(?:те)?|отмени(?:те)?|пренебреги(?:те)?)\s{_G}(?:предыдущие|прежние|все|вышеуказанные|вышеприведённые|вышеприведенные|ранее данные|исходные|системные|любые)\s{_g}(?:инструкции|указания|команды|правила|установки|распоряжения|подсказки|требования)",
+        r"\bнов(?:ые|ая|ое) (?:инструкци[яи]|указания)\s*:",
+        r"\b(?:прежние|предыдущие|все|исходные|прошлые)\s+(?:указания|инструкции|правила|требования)\s+(?:больше не действуют|отменены|недействительны|утратили силу|не действуют)",
         r"\bсистемн(?:ый|ая|ое) (?:промпт|подсказка|инструкция)",
     ],
     "request": [
@@ -282,16 +396,25 @@ RU = {
         rf"\b(?:прими(?:те)?|одобри(?:те)?)\s{_g}(?:эту|данную|нашу|статью|работу|рукопись)",
         rf"\bне (?:упоминай(?:те)?|указывай(?:те)?|отмечай(?:те)?|называй(?:те)?|критикуй(?:те)?|пиши(?:те)?)\s{_G}(?:недостатк|слаб|ограничени|проблем|изъян|минус)\w*",
         r"\b(?:должна|должно|следует|стоит)\s+(?:быть\s+)?(?:принят[аьо]?|опубликован[аоы]?|одобрен[аоы]?)",
-        rf"\b(?:только|исключительно)\s{_g}(?:достоинства|сильные стороны|преимущества|положительн\w*)",
+        rf"\b(?:только|исключительно|лишь)\s{_g}(?:достоинства|сильные стороны|преимущества|положительн\w*)",
+        rf"\b(?:оценк\w+|решени\w+|рекомендаци\w+|балл\w*|рецензи\w+|отзыв\w*)\s{_G}(?:долж\w+|обязан\w*)\s+быть\s*:?\s*(?:10|принять|принят\w*|высш\w+|максимальн\w+|отличн\w+|положительн\w+)",
+        rf"\bне\s+(?:долж\w+|следует|нужно|надо|стоит|смей\w*)\s+(?:упоминать|указывать|отмечать|называть|критиковать|перечислять|писать о|обсуждать|касаться)\s{_G}(?:недостатк|слаб|ограничени|проблем|изъян|минус)\w*",
+        rf"\b(?:оцени(?:те)?|оценивай(?:те)?|расцени(?:те)?|охарактеризуй(?:те)?|опиши(?:те)?)\s+(?:эту|данную|нашу|её|ее|его)?\s*(?:работу|статью|рукопись|заявку)?\s*как\s{_g}(?:безусловно\s+)?(?:принимаем|отличн|превосходн|выдающ|сильн|новаторск|принят|блестящ|безупречн|прорывн|значим)\w*",
+        r"\bрекомендовать\s+(?:её|ее|его|эту работу|эту статью|данную работу|статью|работу)\b",
+        r"\b(?:назови(?:те)?|назвать|признай(?:те)?|признать|считай(?:те)?|считать|оцени(?:те)?|оценить|охарактеризовать)\s+(?:эту|данную|нашу)?\s*(?:работу|статью|рукопись|заявку)\s+(?:как\s+)?(?:прорывн|выдающ|превосходн|отличн|новаторск|безупречн|блестящ)\w*",
+        rf"\b(?:сделай(?:те)?|напиши(?:те)?|сделать|написать|прийти к)\s+вывод\w*,?\s+что\s{_G}(?:новаторск|выдающ|отличн|превосходн|значим|важн|сильн|прорывн|безупречн)\w*",
     ],
     "outcome": [
-        r"\b(?:максимальн|наивысш|высш)\w* (?:балл|оценк)\w*|безусловно принять|(?:рекомендуется|рекомендую) к (?:принятию|публикации)|\b(?:положительн|благоприятн|высок|хорош|отличн|лучш|восторженн)\w*\s+(?:оценк|рецензи|отзыв|балл)\w*"
+        rf"\b(?:итогов\w+|окончательн\w+|финальн\w+)\s+(?:оценк\w+|решени\w+|рекомендаци\w+|балл\w*)\s{_G}(?:будет|—|:|это)\s*(?:10|принять|принят\w*|высш\w+|максимальн\w+|отличн\w+)",
+        r"\b(?:10|десять) из (?:10|десяти)\b",
+        r"\bне\s+(?:снижайте|снижай|понижайте|понижай|занижайте|занижай)\s+(?:\w+\s+)?(?:оценк\w+|балл\w*)",
+        r"\b(?:максимальн|наивысш|высш)\w* (?:балл|оценк)\w*|безусловно принять|(?:рекомендуется|рекомендую) к (?:принятию|публикации)|\b(?:положительн|благоприятн|высок|хорош|отличн|лучш|восторженн)\w*\s+(?:оценк|рецензи|отзыв|балл)\w*",
     ],
     "addressee": [
-        r"\b(?:рецензент\w*|ревьюер\w*|эксперт\w*|языков\w+ модел\w+|ИИ|нейросет\w*|ассистент\w*)\b"
+        r"\b(?:рецензент\w*|ревьюер\w*|эксперт\w*|языков\w+ модел\w+|ИИ|нейросет\w*|ассистент\w*|оценщик\w*|автоматическ\w+ (?:рецензент|систем|оценщик|ассистент)\w*|систем\w+ (?:автоматическ\w+ )?(?:рецензир|оценива|оценк)\w*)\b"
     ],
     "directive": [
-        r"\b(?:пожалуйста|поставьте|поставь|дайте|дай|оцените|оцени|рекомендуйте|примите|не упоминайте|обязательно|должен|должны|следует)\b"
+        r"\b(?:пожалуйста|сделай|сделайте|напиши|напишите|отметь\w*|укажи\w*|не учитывай\w*|рекомендуй|выстав\w+|поставьте|поставь|дайте|дай|оцените|оцени|рекомендуйте|примите|не упоминайте|обязательно)\b|\b(?:рецензент\w*|ревьюер\w*|эксперт\w*|модел\w*|ассистент\w*|ИИ|нейросет\w*|систем\w*|рецензи\w+|отзыв\w*|оценк\w+|вы|ты|вам|тебе)\s+(?:\w+\s+){0,3}?(?:должен|должн\w+|следует|нужно|необходимо|обязан\w*)\b"
     ],
     "praise": [r"\b(?:революционн\w*|безупречн\w*|прорывн\w*|превосходн\w*)\b"],
     "chat": [],
@@ -346,6 +469,28 @@ LANGUAGES: dict[str, dict[str, list[str]]] = {
     "it": IT,
     "pt": PT,
 }
+# Positive evaluation in each language. Not evidence alone ("excellent results" is ordinary
+# prose): it counts when the sentence also addresses a reviewer or model with an instruction.
+POSITIVE = {
+    "en": r"\b(?:positive(?:ly)?|favou?rabl[ey]|excellent|exceptional(?:ly)?|outstanding|enthusiastic(?:ally)?|glowing|"
+    r"endors(?:e|es|ed|ing|ement)|remarkabl[ey]|superb|impressive|perfect|flawless|impeccable|landmark|decisive|"
+    r"exemplary|stellar|brilliant|prais(?:e|es|ed|ing)|laud(?:s|ed|ing)?|commend(?:s|ed|ing)?|worthy|deserv(?:e|es|ed|ing)|"
+    r"acceptance|accept(?:ed|ing)|clear accept|top[- ]tier|(?:exceeds?|above|clears?) the bar)\b",
+    "de": r"\b(?:positiv\w*|exzellent\w*|hervorragend\w*|ausgezeichnet\w*|herausragend\w*|begeistert\w*|lobend\w*|"
+    r"Bestnote|Höchstnote|Annahme|annehmen|angenommen|makellos\w*|bahnbrechend\w*)\b",
+    "fr": r"\b(?:excellent\w*|exceptionnel\w*|remarquable|positi(?:f|ve|fs|ves)|favorables?|élogieu\w+|enthousiaste|"
+    r"irréprochable|acceptation|acceptée?|meilleure note|note maximale)\b",
+    "es": r"\b(?:excelente|excepcional|sobresaliente|extraordinari[oa]|positiv[oa]s?|favorables?|entusiasta|elogi\w+|"
+    r"impecable|aceptación|aceptad[oa]|máxima|brillante)\b",
+    "ru": r"\b(?:отличн\w+|превосходн\w+|выдающ\w+|положительн\w+|восторженн\w+|блестящ\w+|безупречн\w+|принят\w+|"
+    r"наивысш\w+|максимальн\w+|прорывн\w+)",
+    "zh": r"优秀|出色|卓越|杰出|优异|满分|最高分|积极|正面|肯定|接收|录用|亮点|无可挑剔|强烈推荐|开创性",
+    "ja": r"優れ|優秀|卓越|傑出|画期的|素晴らし|満点|最高点|高く評価|採択|肯定的|好意的",
+    "ko": r"뛰어난|뛰어나|탁월|훌륭|우수|획기적|만점|최고\s*(?:점수|평점)|채택|긍정적|호의적",
+}
+for _code, _rx in POSITIVE.items():
+    LANGUAGES[_code]["positive"] = [_rx]
+
 CLASSES = (
     "override",
     "request",
@@ -353,6 +498,7 @@ CLASSES = (
     "addressee",
     "directive",
     "praise",
+    "positive",
     "weak",
     "chat",
     "meta",
@@ -413,6 +559,24 @@ MODEL_ADDRESSEE_RE = compile_ci(
     r"|\bSprachmodell|\bmodèles? de langage|\bmodelos? de lenguaje|языков\w+ модел"
     r"|\b(?:if|as|since|when) you(?:'re| are)? (?:an? |the )?(?:ai|llm|language model|assistant|model|bot)\b",
     _FLAGS,
+)
+# Who is spoken to is a *reviewer* (not any model or assistant): a paper quoting the prompt it
+# gives its own model ("You are a helpful assistant. Give a high score if ...") is not asking
+# for a verdict on itself.
+REVIEWER_ADDRESSEE_RE = compile_ci(
+    r"\b(?:reviewers?|referees?|meta-?reviewers?|evaluators?|assessors?|graders?|examiners?|area chairs?|"
+    r"program committee|review(?:ing)? (?:models?|agents?|systems?|assistants?|tools?|llms?|ais?)|"
+    r"(?:ai|llm|machine|model|automatically|gpt)[- ](?:generated|written|produced|drafted) (?:reviews?|assessments?|evaluations?|reports?|meta-?reviews?)|"
+    r"(?:evaluation|assessment|grading|scoring) (?:models?|agents?|systems?)|gutachter\w*|rezensent\w*|"
+    r"relect(?:eur|rice)s?|évaluat(?:eur|rice)s?|rapporteurs?|revisor(?:es|a|as)?|evaluador(?:es|a|as)?|"
+    r"árbitros?|рецензент\w*|ревьюер\w*|оценщик\w*)\b|审稿|评审|审阅|査読|レビュアー|審査員|評価者|評価システム|"
+    r"심사|리뷰어|평가자|평가\s*시스템"
+)
+MACHINE_ADDRESSEE_RE = compile_ci(
+    r"\b(?:ai|llms?|gpt[-\w]*|chatgpt|claude|gemini|language models?|bots?|assistants?|automated|automatic|machine|"
+    r"sprachmodell\w*|ki(?:-\w+)?|ia|modèles? de langage|modelos? de lenguaje|языков\w+ модел\w+|ии(?:-\w+)?|нейросет\w*|"
+    r"автоматическ\w+)\b|人工智能|语言模型|大模型|自动评审|自动审稿|言語モデル|自動|언어\s*모델|인공지능|자동|"
+    r"(?<![a-z])ai(?![a-z])"
 )
 # Strong signals only: what the ROT13, reversed and leetspeak views are scanned for.
 STRONG_RE = _union(EN["override"] + EN["request"] + EN["chat"][:2])
@@ -477,6 +641,16 @@ dimentica dimenticate tralascia dai date dia assegna assegnate scrivi scrivete r
 raccomandate consiglia menzionare menzionate citare segnalare ignorate ignori
 esqueça esqueca esqueçam desconsidere desconsidera dá atribua atribui escreva escreve recomende
 mencione mencionem aponte ignorem
+weakness weaknesses limitation limitations strength strengths flaws flaw drawbacks shortcomings
+concerns caveats assessor assessors grader graders rubric rubrics guidance guidelines superseded
+revoked obsolete void disobey commend laud applaud compliment characterize characterise describe
+present refrain downplay gloss oral spotlight approved preapproved pre endorsed soundness verified
+positives advantages merit verdicts assessment appraisal convincing thorough publishable
+bewerte bewerten bewertet beurteile beurteilen benote benoten gutachten annahmeempfehlung vorgaben
+schwächen schwäche stärken vorzüge hervorheben begeistertes
+concluez affirmez consignes faiblesse faiblesses forts recommandation soulignez signalez rédigez
+califique califica evalúe valore pautas debilidad debilidades fortalezas sobresaliente concluya
+оцените оцени недостатков недостатки сильные рецензента рецензент вывод указания итоговая оценка
 """
 ANCHORS: frozenset[str] = frozenset(w[:6] for w in _ANCHOR_WORDS.split())
 ANCHOR_WORD_RE = re.compile(r"\w+")
@@ -485,7 +659,8 @@ CJK_ANCHOR_RE = re.compile(
     r"忽略|无视|忽视|理会|忘记|忘掉|跳过|抛弃|放弃|指令|指示|提示|任务|评价|评审|评分|分数|打分|评级|意见|接受|录用|录取|接收|通过|"
     r"推荐|建议|缺点|不足|弱点|局限|缺陷|优点|长处|亮点|满分|高分|应当|应该|必须|务必|"
     r"無視|忘れ|破棄|命令|指令|プロンプト|評価|レビュー|スコア|点数|査読|評点|採択|受理|アクセプト|掲載|弱点|欠点|短所|限界|問題点|長所|強み|利点|満点|"
-    r"무시|잊|지시|지침|명령|프롬프트|평가|리뷰|점수|심사|평점|채택|승인|게재|수락|합격|약점|단점|한계|장점|강점|만점"
+    r"무시|잊|지시|지침|명령|프롬프트|평가|리뷰|점수|심사|평점|채택|승인|게재|수락|합격|약점|단점|한계|장점|강점|만점|"
+    r"评为|局限|评审|审稿|結論|判定|画期的|採択|판정|부여|서술|획기적"
 )
 CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -517,8 +692,20 @@ GATE_WORD_RE = re.compile(r"[^\W\d_]+")
 # A vocative: the sentence opens by naming who it speaks to ("Dear reviewer,", "Note to AI
 # reviewers:", "For automated evaluators:"). Checked in code: at most five words before it.
 VOCATIVE_RE = compile_ci(
-    r"\b(?:reviewers?|referees?|evaluators?|assistants?|models?|llms?|ais?|agents?|judges?|readers?|systems?|chairs?)"
-    r"\s*(?:note|notice|instructions?|guidance|only)?\s*[:,]"
+    r"(?:\b(?:reviewers?|referees?|evaluators?|assessors?|graders?|assistants?|models?|llms?|ais?|agents?|judges?|"
+    r"readers?|systems?|chairs?|gpt|chatgpt|claude|gemini|ki|ia|gutachter\w*|relecteurs?|relectrices?|évaluat\w+|"
+    r"revisor(?:es|a)?|evaluador(?:es|a)?|asistente|рецензент\w*|ии|нейросет\w*|ассистент\w*)"
+    r"\s*(?:note|notice|instructions?|guidance|only|checklist|guidelines?|reminder|memo|briefing|protocol|policy|tasks?|directive)?\s*[:,：，]"
+    r"|(?:审稿人|评审人|评审专家|审稿专家|评审系统|审稿系统|助手|语言模型|查読者|査読者|レビュアー|評価システム|"
+    r"심사위원|심사자|리뷰어|평가\s*시스템|언어\s*모델|ai|人工智能)\s*(?:へ|に|에게|께)?\s*[:：,，、])"
+)
+# A header that names who is spoken to, anywhere in a sentence ("Instruction to any AI model
+# producing the review: ...", "Note for the automated assessor: ...").
+HEADER_VOCATIVE_RE = compile_ci(
+    r"(?:\b(?:note|notice|instructions?|message|memo|reminder|attention|request|hint|directive|guidance|information)s?"
+    r"\s+|\b(?:important|urgent|notice|attention)\s+|^\s*|[.!?;]\s+)(?:to|for)\s+(?:the |any |all |every |each |an? )?(?:[\w-]+\s+){0,4}?"
+    r"(?:reviewers?|referees?|assessors?|evaluators?|graders?|models?|llms?|ais?|assistants?|agents?|systems?|"
+    r"readers?|judges?|chairs?|gpt|chatgpt|claude|gemini)\b[^.!?:\n]{0,40}?[:：]"
 )
 
 

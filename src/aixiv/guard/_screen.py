@@ -4,6 +4,7 @@ categorisation and the risk score."""
 from __future__ import annotations
 
 import asyncio
+import bisect
 import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
@@ -18,6 +19,8 @@ from ._text import (
     language_of,
     meta_discussion,
     quoted_or_example,
+    reported_quote,
+    script_counts,
     sentence_at,
     sentence_bounds,
     severity,
@@ -35,6 +38,7 @@ VISIBLE = 0.65  # a reader can see it: the attack relies on the model, not on hi
 _LOCATION_WEIGHT = {"comment": 0.95, "alt": 0.9}
 _KNOWN_LANGS = {"en", "zh", "ja", "ko", "de", "fr", "es", "ru", "it", "pt"}
 _MAX_UNITS = 400
+_CORROBORATE = 0.35  # a finding below this risk does not raise another's
 _SNIPPET = 300
 
 
@@ -85,6 +89,43 @@ def _hidden_category(seg: Segment, start: int, end: int) -> tuple[str, float, st
     return primary, best.strength, best.why, also
 
 
+_SCRIPT_OF = {"zh": "han", "ja": "kana", "ko": "hangul", "ru": "cyrillic"}
+
+
+def _foreign_block(text: str, starts: list[int], s: int, e: int, lang: str) -> bool:
+    """Whether the text right before or after ``text[s:e]`` is in the same language (the
+    sentence is part of a passage in that language, such as an abstract)."""
+    before = text[max(0, s - 160) : s]
+    after = text[e : e + 160]
+    script = _SCRIPT_OF.get(lang)
+    if script is not None:
+        # the 24 letters nearest to the sentence, on either side
+        for side, rev in ((before, True), (after, False)):
+            letters = [ch for ch in (reversed(side) if rev else side) if ch.isalpha()][:24]
+            if len(letters) >= 8:
+                counts = script_counts("".join(letters))
+                if lang == "ja":
+                    hit = counts["kana"] + counts["han"]
+                else:
+                    hit = counts[script]
+                if hit >= 0.6 * len(letters):
+                    return True
+        return False
+    # Latin-script languages: the neighbouring sentences, by their function words
+    i = bisect.bisect_right(starts, s) - 1
+    j = bisect.bisect_left(starts, e)
+    bounds = starts + [len(text)]
+    neighbours = []
+    if i >= 1:
+        neighbours.append(text[bounds[i - 1] : bounds[i]][-600:])
+    if j < len(starts):
+        neighbours.append(text[bounds[j] : bounds[j + 1]][:600])
+    for n in neighbours:
+        if sum(ch.isalpha() for ch in n) >= 12 and language_of(n) == lang:
+            return True
+    return False
+
+
 def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
     text = seg.text
     low = lower(text)
@@ -126,9 +167,11 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
         context = None
         if sig.hits and "addressee" not in sig.hits:
             ps = max(0, s - 300)
+            brk = text.rfind("\n\n", ps, s)
+            ps = brk + 2 if brk >= 0 else ps  # not across a paragraph or block break
             context = prev_sig_cache.get(ps) or signals(text[ps:s])
             prev_sig_cache[ps] = context
-        sev, why = severity(sig, context=context)  # type: ignore[arg-type]
+        sev, why = severity(sig, context=context, visible=visible)  # type: ignore[arg-type]
         page, bbox = _where(seg, s)
         if visible:
             if sev < 0.5:
@@ -145,6 +188,9 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
             elif quoted_or_example(text, s, e) and meta_discussion(text[max(0, s - 300) : e + 300]):
                 conc *= 0.35
                 notes.append("quoted as an example next to a discussion of attacks")
+            elif reported_quote(sentence):
+                conc *= 0.45
+                notes.append("quoted in a sentence that reports it")
             elif sum(sentence.count(q) for q in '"“”«»「」') >= 2:
                 conc *= 0.85
                 notes.append("in quotation marks")
@@ -152,8 +198,13 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
             lang = instruction_language(sentence)
             if lang in _KNOWN_LANGS and ctx.language in _KNOWN_LANGS and lang != ctx.language:
                 category, also = "mixed_language", ["contextual"]
-                conc = min(1.0, conc * 1.25)
-                notes.append(f"written in {lang} inside a {ctx.language} document")
+                if _foreign_block(text, starts, s, e, lang):
+                    # part of a passage in that language (an abstract in Chinese): no more
+                    # hidden than the rest of the page
+                    notes.append(f"in a {lang} passage of a {ctx.language} document")
+                else:
+                    conc = min(1.0, conc * 1.25)
+                    notes.append(f"written in {lang} inside a {ctx.language} document")
             reason = "visible text " + why + ("; " + "; ".join(notes) if notes else "")
             out.append(
                 _finding(
@@ -268,6 +319,8 @@ def _channel_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
         )
     for hit in confusable_hits(seg.text):
         psev, pwhy = _payload_severity(hit.payload)
+        if hit.kind == "mixed_script" and hit.base < 0.4:
+            psev = 0.0  # one odd word is a typo or a name, whatever the sentence around it says
         sev = max(hit.base, psev if psev >= 0.5 else 0.0)
         page, bbox = _where(seg, hit.start)
         also = [hidden_cat] if hidden_cat else []
@@ -332,10 +385,12 @@ def _aggregate(findings: list[Finding], threshold: float) -> tuple[float, list[s
     top = findings[0]
     per_cat: dict[str, float] = {}
     for f in findings[1:]:
-        if f.category != top.category:
+        # Only real evidence adds up: many faint signals (a verdict word here, a Greek letter
+        # there) in a long paper are not an attack.
+        if f.category != top.category and f.risk >= _CORROBORATE:
             per_cat[f.category] = max(per_cat.get(f.category, 0.0), f.risk)
     rest = 1.0
-    for r in per_cat.values():
+    for r in per_cat.values() if top.risk >= _CORROBORATE else ():
         rest *= 1 - 0.3 * r
     risk = top.risk + (1 - top.risk) * (1 - rest)
     risk = round(min(1.0, risk), 3)

@@ -355,13 +355,47 @@ def _meta_value(rest: str, opener: str | None) -> str:
 # ---------------------------------------------------------------- Markdown / HTML
 
 _HTML_OPEN = re.compile(
-    r"<(?P<tag>span|div|p|font|small|sub|sup|section|em|strong|b|i|a|label|mark|text)\b(?P<attrs>[^>]*)>",
+    # attributes stay on the tag: "<i][)]... hidden state ...>" in extracted maths is not HTML
+    r"<(?P<tag>span|div|p|font|small|sub|sup|section|em|strong|b|i|a|label|mark|text)(?=[\s>/])(?P<attrs>[^<>]{0,600})>",
     re.I,
 )
-_STYLE_WHITE = re.compile(
-    r"(?:^|;|\s|\")\s*color\s*:\s*(?:white|#f{3}\b|#f{6}\b|#fef|#fefefe|#fdfdfd|#fcfcfc|#fbfbfb|#fafafa|rgba?\(\s*25[0-5]\s*,\s*25[0-5]\s*,\s*25[0-5])",
-    re.I,
+_STYLE_COLOR = re.compile(
+    r"(?:^|;|\s|\")\s*color\s*:\s*(?P<v>#[0-9a-f]{3,8}\b|rgba?\([^)]*\)|[a-z]+)", re.I
 )
+_LIGHT_NAMES = frozenset(
+    "white snow ghostwhite whitesmoke ivory floralwhite seashell mintcream azure aliceblue "
+    "honeydew linen oldlace lavenderblush transparent".split()
+)
+
+
+def _light_colour(value: str) -> bool:
+    """An HTML/CSS colour a reader cannot tell from a white page."""
+    v = value.strip().lower()
+    if v in _LIGHT_NAMES:
+        return True
+    if v.startswith("#"):
+        h = v[1:]
+        if len(h) in (3, 4):
+            h = "".join(c * 2 for c in h[:3])
+        if len(h) == 8 and int(h[6:8], 16) < 0x14:
+            return True  # almost fully transparent
+        if len(h) < 6:
+            return False
+        return all(int(h[i : i + 2], 16) >= 0xF0 for i in (0, 2, 4))
+    nums = re.findall(r"[\d.]+%?", v)
+    if v.startswith("rgb") and len(nums) >= 3:
+        vals = [float(n[:-1]) * 2.55 if n.endswith("%") else float(n) for n in nums[:3]]
+        alpha = nums[3] if len(nums) > 3 else None
+        if alpha is not None and float(alpha.rstrip("%")) <= (5 if alpha.endswith("%") else 0.05):
+            return True
+        return all(c >= 240 for c in vals)
+    return False
+
+
+def _style_white(attrs: str) -> bool:
+    return any(_light_colour(m.group("v")) for m in _STYLE_COLOR.finditer(attrs))
+
+
 _STYLE_SMALL = re.compile(
     r"font-size\s*:\s*(?:0(?:\.\d+)?|[0-3](?:\.\d+)?)\s*(?:px|pt|em|rem)?\s*(?:;|\"|'|$)|font-size\s*:\s*0\b",
     re.I,
@@ -379,7 +413,7 @@ _DARK_BG = re.compile(
     r"background(?:-color)?\s*:\s*(?:black|navy|darkblue|#[0-5][0-9a-f](?:[0-9a-f]{4})?\b|#[0-5][0-9a-f]{2}\b|rgb\(\s*\d{1,2}\s*,)",
     re.I,
 )
-_FONT_WHITE = re.compile(r"color\s*=\s*[\"']?(?:white|#fff\b|#ffffff)", re.I)
+_FONT_WHITE = re.compile(r"color\s*=\s*[\"']?(?P<v>#[0-9a-f]{3,8}\b|[a-z]+)", re.I)
 _MD_COMMENT_LINK = re.compile(
     r"^\s*\[(?://|comment|_|#)\]:\s*(?:#|<>)\s*\((?P<a>[^)\n]*)\)|^\s*\[(?://|comment|_|#)\]:\s*(?:#|<>)\s*\"(?P<b>[^\"\n]*)\"",
     re.M,
@@ -417,8 +451,11 @@ def markdown_fragments(name: str, src: str) -> list[Fragment]:
             elif _STYLE_SMALL.search(attrs):
                 kind = ("small_text", 1.0, "HTML font size too small to read")
             elif (
-                _STYLE_WHITE.search(attrs)
-                or (m.group("tag").lower() == "font" and _FONT_WHITE.search(attrs))
+                _style_white(attrs)
+                or (
+                    m.group("tag").lower() == "font"
+                    and any(_light_colour(f.group("v")) for f in _FONT_WHITE.finditer(attrs))
+                )
             ) and not _DARK_BG.search(attrs):
                 kind = ("white_text", 1.0, "HTML text coloured white")
             if not kind:

@@ -15,11 +15,14 @@ from ._lexicon import (
     CLASS_RE,
     EXAMPLE_RE,
     GATE_WORD_RE,
+    HEADER_VOCATIVE_RE,
     LANG_RE,
+    MACHINE_ADDRESSEE_RE,
     MODEL_ADDRESSEE_RE,
     NUMERIC_OUTCOME_RE,
     PATTERNS,
     QUOTE_CHARS,
+    REVIEWER_ADDRESSEE_RE,
     VOCATIVE_RE,
     candidate_patterns,
     compile_ci,
@@ -65,9 +68,14 @@ def clean(text: str) -> str:
 
 
 PAPER_REF_RE = compile_ci(
-    r"\b(?:this|the|our|present|current|my)\s+(?:paper|work|submission|manuscript|article|study|"
-    r"proposal|research|contribution)\b|\bthe final (?:decision|verdict|recommendation|score|rating)\b|本文|这篇(?:论文|文章)|该论文|此论文|该稿件|本稿件|这项工作|本研究|"
-    r"本論文|この論文|本稿|この研究|이\s*논문|본\s*논문|이\s*연구|"
+    r"\b(?:ai|llms?|models?|systems?|assistants?|agents?|tools?|bots?|readers?|reviewers?|referees?|evaluators?|"
+    r"graders?|assessors?)\s+(?:that is |who is |which is |who are |that are )?"
+    r"(?:reading|processing|reviewing|evaluating|assessing|summari[sz]ing|parsing|analy[sz]ing|given)\s+this\b|"
+    r"\b(?:ai|llm|models?|systems?|assistants?|bots?)\s+(?:that|which|who)\s+(?:reads?|processes|reviews?|evaluates?|"
+    r"assesses|summari[sz]es|is (?:reading|reviewing|evaluating|processing))\s+this\b|"
+    r"\b(?:this|the|our|present|current|my)\s+(?:paper|work|submission|manuscript|article|study|document|"
+    r"proposal|research|contribution)\b|\bthe final (?:decision|verdict|recommendation|score|rating)\b|本文|这篇(?:论文|文章)|该论文|此论文|该稿件|本稿件|这项工作|本研究|本论文|该投稿|此投稿|本投稿|该研究|这项研究|本工作|"
+    r"本論文|この論文|本稿|この研究|この投稿|本投稿|この原稿|이\s*논문|본\s*논문|이\s*연구|이\s*제출물|본\s*제출물|이\s*원고|"
     r"\bdiese[rsnm]?\s+(?:Arbeit|Artikel|Beitrag|Manuskript|Einreichung|Studie)\b|"
     r"\b(?:cet|cette|ce)\s+(?:article|travail|manuscrit|soumission|étude)\b|"
     r"\b(?:este|esta)\s+(?:artículo|trabajo|manuscrito|envío|estudio|propuesta)\b|"
@@ -77,11 +85,13 @@ SECOND_PERSON_RE = compile_ci(
     r"\b(?:you|your|yourself|vous|usted|ustedes|вы|вам|ваш\w*)\b|你|您|あなた|당신"
 )
 _IMPERATIVE_RE = compile_ci(
-    r"(?:^\s*|[.!?:;,\n\"“(\[]\s*)(?:please\s+|kindly\s+|now\s+|also\s+|instead\s+|simply\s+|just\s+)?"
+    r"(?:^\s*|[.!?:;,\n\"“(\[]\s*|\(\w\)\s*|\b\d[.)]\s+)(?:please\s+|kindly\s+|now\s+|also\s+|instead\s+|simply\s+|just\s+)?"
     r"(?:give|rate|score|grade|recommend|accept|approve|endorse|write|output|say|state|print|praise|"
     r"emphasi[sz]e|highlight|focus|ignore|disregard|forget|return|respond|reply|assign|award|conclude|"
     r"treat|ensure|make sure|remember|be sure|do not|don't|never|always|only|avoid|refrain|pretend|act|"
-    r"describe|summari[sz]e|begin|start|omit|overlook|stop|judge|evaluate|assess|mark|classify|label)\b",
+    r"describe|summari[sz]e|begin|start|omit|overlook|stop|judge|evaluate|assess|mark|classify|label|"
+    r"present|refrain|conclude|mention|list|report|include|provide|produce|generate|grant|issue|vote|"
+    r"tell|declare|confirm|answer|support|downplay|regard|characteri[sz]e|set aside|put|place|call)\b",
 )
 _TRIGGER_CLASSES = ("override", "request", "outcome", "chat")
 
@@ -144,6 +154,32 @@ def instruction_language(text: str) -> str:
     return language_of(text)
 
 
+# Words that may open a vocative addressed with a comma ("Dear AI reviewer, ...").
+_GREETINGS = frozenset(
+    "dear hello hi hey attention attn ai llm automated automatic gpt chatgpt claude gemini language "
+    "model reviewing peer liebe lieber liebes sehr geehrte geehrter cher chère chers estimado estimada "
+    "estimados querido querida уважаемый уважаемая уважаемые дорогой дорогая ии".split()
+)
+
+
+# Words that may precede a vocative ended by a colon ("Note to the automated reviewers:").
+_OPENERS = _GREETINGS | frozenset(
+    "note notes nb to for the all any every each a an message instruction instructions reminder memo "
+    "important hidden secret reviewing review reviewer peer human machine based large system official "
+    "urgent confidential private esteemed respected kind friendly of this paper submission manuscript "
+    "ps an die den der für hinweis an à pour l intention de la le les aux nota para el los las al "
+    "примечание для к всем".split()
+)
+
+
+_AUTHOR_VOICE = re.compile(
+    r"\W*(?:we|i|our|my|wir|unsere?|nous|notre|nosotros|nuestr[oa]s?|мы|наш\w*|我们|我們)\b"
+)
+_REVIEWING_WORDS = frozenset(
+    "ai llm automated automatic reviewing review evaluation gpt machine peer".split()
+)
+
+
 @dataclass(slots=True)
 class Signals:
     hits: dict[str, str] = field(default_factory=dict)  # class -> first matched text
@@ -152,6 +188,9 @@ class Signals:
     model_addressee: bool = False
     imperative: bool = False
     vocative: bool = False
+    reviewer: bool = False  # the one addressed is a reviewer (human or automated)
+    author_voice: bool = False  # "We kindly ask the reviewers to note that ..."
+    machine: bool = False  # the one addressed is an AI, a model or an automated system
 
     def has(self, cls: str) -> bool:
         return cls in self.hits
@@ -181,64 +220,113 @@ def signals(text: str, *, gated: bool = True) -> Signals:
         sig.paper_ref = PAPER_REF_RE.search(low) is not None
         sig.second_person = SECOND_PERSON_RE.search(low) is not None
         sig.model_addressee = MODEL_ADDRESSEE_RE.search(low) is not None
+        sig.reviewer = REVIEWER_ADDRESSEE_RE.search(low) is not None
+        sig.author_voice = _AUTHOR_VOICE.match(low) is not None
+        sig.machine = sig.model_addressee or MACHINE_ADDRESSEE_RE.search(low) is not None
         sig.imperative = _IMPERATIVE_RE.search(low) is not None or "directive" in sig.hits
-        v = VOCATIVE_RE.search(low)
-        if (
-            v is not None
-            and len(low[max(0, low.rfind("\n", 0, v.start())) : v.start()].split()) <= 5
-        ):
+        if HEADER_VOCATIVE_RE.search(low):
             sig.imperative = True
             sig.vocative = True
+        for v in () if sig.vocative else VOCATIVE_RE.finditer(low):
+            before = low[max(0, low.rfind("\n", 0, v.start())) : v.start()]
+            words = re.findall(r"[^\W\d_]+|\d+", before)
+            if v.group().rstrip()[-1:] in ",，、":
+                # "Reviewer, ..." or "Dear AI, ..." -- but not "For each model, we report ..."
+                ok = all(w in _GREETINGS for w in words)
+            else:  # "Note to AI reviewers:" -- but not a title ("Plug and play language models: ...")
+                ok = len(words) <= 5 and all(w in _OPENERS for w in words)
+                name = re.sub(r"[\s:,：，、]+$", "", v.group()).split()[-1:]
+                if ok and name and name[0].rstrip("s") in ("model", "system", "agent", "reader"):
+                    # generic nouns need a word that makes them reviewers ("Automated reviewing systems:")
+                    ok = bool(_REVIEWING_WORDS.intersection(words))
+            if ok and not any(w.isdigit() for w in words):
+                sig.imperative = True
+                sig.vocative = True
+                break
     return sig
 
 
-def severity(sig: Signals, *, context: Signals | None = None) -> tuple[float, str]:
-    """How manipulative a text is, 0..1, and the reason in words."""
+def severity(
+    sig: Signals, *, context: Signals | None = None, visible: bool = False
+) -> tuple[float, str]:
+    """How manipulative a text is, 0..1, and the reason in words.
+
+    The top of the scale needs converging evidence: words that override the reader's
+    instructions spoken *to* someone, or a favourable verdict asked *of* a reviewer or model
+    (addressed, imperative or obligation, about this paper). Each piece alone (a verdict word,
+    an imperative, a mention of reviewers) stays low, so ordinary prose that happens to say
+    "it is crucial that" or "the highest score" is not an attack; concealed text needs less
+    (its risk is multiplied by a stronger concealment). ``visible`` is for text a reader sees.
+    """
     h = sig.hits
     addressed = (
         "addressee" in h
-        or sig.second_person
         or sig.model_addressee
+        or sig.vocative
         or (context is not None and ("addressee" in context.hits or context.model_addressee))
     )
     directed = sig.imperative or sig.second_person
-    # Evidence that the text speaks about *this* submission to whoever judges it.
-    pointed = sig.paper_ref or sig.second_person or sig.vocative
+    # Evidence that the text speaks about *this* submission to whoever judges it. In visible
+    # text "you" alone is not enough: papers quote the prompts they give their models.
+    pointed = sig.paper_ref or sig.vocative or (sig.second_person and not visible)
+    if visible and not (sig.reviewer or sig.vocative or pointed):
+        addressed = False  # a model or assistant in general, and nothing about this paper
     if "override" in h:
-        return 0.95, f"tells the reader to drop its instructions ({h['override']!r})"
+        if directed or addressed or pointed:
+            return 0.95, f"tells the reader to drop its instructions ({h['override']!r})"
+        return 0.7, f"instruction-override wording ({h['override']!r})"
     if "request" in h:
-        if pointed:
-            return 0.9, f"asks for a favourable verdict ({h['request']!r})"
-        if addressed or directed:
-            return 0.7, f"asks for a favourable verdict ({h['request']!r})"
-        return 0.55, f"request-like wording about a verdict ({h['request']!r})"
+        what = h["request"]
+        if (addressed or directed) and pointed:
+            return 0.9, f"asks for a favourable verdict ({what!r})"
+        if addressed and directed:
+            return 0.85, f"asks a reviewer or model for a favourable verdict ({what!r})"
+        if addressed or directed or pointed:
+            return 0.7, f"asks for a favourable verdict ({what!r})"
+        return 0.55, f"request-like wording about a verdict ({what!r})"
     if "outcome" in h:
+        what = h["outcome"]
         if addressed and directed:
             if pointed:
-                return 0.85, f"tells a reviewer or model what verdict to give ({h['outcome']!r})"
-            return 0.65, f"tells a reviewer or model what verdict to give ({h['outcome']!r})"
-        if sig.paper_ref and (directed or addressed):
-            return 0.7, f"prescribes a verdict for the paper ({h['outcome']!r})"
+                return 0.85, f"tells a reviewer or model what verdict to give ({what!r})"
+            return 0.7, f"tells a reviewer or model what verdict to give ({what!r})"
+        if (addressed or directed) and pointed:
+            return 0.7, f"prescribes a verdict for the paper ({what!r})"
         if pointed or addressed or directed:
-            return 0.6, f"names a verdict for the paper ({h['outcome']!r})"
-        return 0.55, f"verdict vocabulary ({h['outcome']!r})"
+            return 0.6, f"names a verdict for the paper ({what!r})"
+        # a verdict word alone ("best score" in a figure legend) names nothing to do
+        return 0.45, f"verdict vocabulary ({what!r})"
     if "chat" in h:
         return 0.7, f"chat-template or role marker ({h['chat']!r})"
-    evaluative = h.get("praise") or h.get("weak")
-    if evaluative and directed and (sig.model_addressee or "addressee" in h):
+    # positive words count as a dictated verdict only when someone is told to give it, not
+    # when the authors speak ("We kindly ask the reviewers to note our excellent results")
+    soft = None if sig.author_voice else h.get("positive")
+    praise, weak = h.get("praise") or soft, h.get("weak")
+    if praise and directed and addressed and not sig.author_voice:
         if pointed:
-            return 0.85, f"tells a reviewer or model how to judge the paper ({evaluative!r})"
-        return 0.65, f"tells a reviewer or model how to judge ({evaluative!r})"
+            return 0.85, f"tells a reviewer or model how to judge the paper ({praise!r})"
+        return 0.7, f"tells a reviewer or model how to judge ({praise!r})"
+    if weak and directed and addressed:
+        # a neutral evaluation word: an instruction about reviewing, not a verdict
+        return 0.6, f"instructs a reviewer or model about the evaluation ({weak!r})"
+    if not visible and directed and ("addressee" in h or sig.model_addressee) and sig.machine:
+        # concealed text that tells an AI what to do with this paper is the attack itself,
+        # whatever its wording (a TODO about human reviewers is not)
+        if pointed:
+            return 0.7, "tells an AI reviewer or model what to do with the paper"
+        return 0.6, "addresses an AI reviewer or model with an instruction"
     if sig.model_addressee and directed:
         return 0.6, "addresses a language model with an instruction"
-    if evaluative and (pointed or addressed or directed):
+    praise = h.get("praise")  # the strong words; "positive" ones only count when instructed
+    if (praise or weak) and (pointed or addressed or directed):
         # strong praise of the paper itself; plain evaluation words ("novel") are weaker
-        sev = 0.55 if "praise" in h else 0.45
-        return sev, f"evaluative wording about the paper ({evaluative!r})"
-    if "praise" in h:
-        return 0.45, f"evaluative wording ({h['praise']!r})"
-    if "weak" in h:
-        return 0.3, f"evaluation vocabulary ({h['weak']!r})"
+        if praise:
+            return 0.55, f"evaluative wording about the paper ({praise!r})"
+        return 0.45, f"evaluative wording about the paper ({weak!r})"
+    if praise:
+        return 0.45, f"evaluative wording ({praise!r})"
+    if weak:
+        return 0.3, f"evaluation vocabulary ({weak!r})"
     if "addressee" in h and directed:
         return 0.55, "addresses reviewers or models with an instruction"
     return 0.12, "no instruction wording"
@@ -274,6 +362,32 @@ def quoted_or_example(text: str, start: int, end: int) -> bool:
         return True
     stripped = before.rstrip()
     return stripped.endswith((":", "“", '"', "«", "「"))
+
+
+_QUOTED = re.compile(
+    r"\"[^\"\n]{8,400}\"|“[^”\n]{8,400}”|„[^“”\n]{8,400}[“”]|«[^»\n]{8,400}»|「[^」\n]{4,400}」|『[^』\n]{4,400}』|"
+    r"(?<!\w)'[^'\n]{8,400}'(?!\w)|‘[^’\n]{8,400}’"
+)
+# Words of a sentence that reports a quoted text rather than saying it ("we inserted the
+# sentence '...' into 50 papers").
+_REPORTING_RE = compile_ci(
+    r"\b(?:insert\w*|embed\w*|hid(?:e|es|den|ing)|inject\w*|plant\w*|contain\w*|sentences?|phrases?|strings?|"
+    r"examples?|such as|e\.g\.|for instance|reads?|wrote|written|typed|appended|prepended|payloads?|templates?|"
+    r"variants?|quoted?|wording|text like|instructions? like)\b"
+)
+
+
+def reported_quote(sentence: str) -> bool:
+    """The instruction sits inside quotation marks in a sentence that reports it."""
+    spans = [m.span() for m in _QUOTED.finditer(sentence)]
+    if not spans:
+        return False
+    outside = sentence
+    for a, b in reversed(spans):
+        outside = outside[:a] + " " + outside[b:]
+    if TRIGGER_RE.search(lower(outside)):
+        return False  # an instruction outside the quotes as well
+    return _REPORTING_RE.search(lower(outside)) is not None
 
 
 _META_TERMS = (

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from ._confusables import CONFUSABLE_TO_ASCII
 from ._lexicon import lower
 from ._text import INVISIBLE_RE, TRIGGER_RE, clean
+from ._words import is_word
 
 
 @dataclass(slots=True)
@@ -112,7 +114,11 @@ def invisible_hits(raw: str) -> list[Hit]:
         hi = raw.find("\n", last)
         hi = len(raw) if hi < 0 else hi
         payload = clean(raw[max(lo, first - 300) : min(hi, last + 300)])
-        base = 0.45 if len(other) >= 5 else 0.3
+        # Between most letters of a stretch of text: a sentence spelled to dodge filters, which
+        # no editor produces (legitimate uses are one break opportunity in a long word).
+        letters = sum(1 for ch in raw[first:last] if ch.isalpha())
+        dense = len(other) >= 12 and len(other) >= 0.5 * letters
+        base = 0.6 if dense else 0.45 if len(other) >= 5 else 0.3
         hits.append(
             Hit(
                 "zw_interleaved",
@@ -189,14 +195,29 @@ def _zero_width_bits(run: str) -> str:
     return ""
 
 
-# Letters that look like ASCII letters (Cyrillic, Greek, Cherokee, ... look-alikes).
-_CONFUSABLE_LETTERS = "".join(
-    sorted({chr(cp) for cp, t in CONFUSABLE_TO_ASCII.items() if t.isalpha() and chr(cp).isalpha()})
-)
+# Letters of other scripts that look like ASCII letters (Cyrillic, Greek, Cherokee, ...).
+# Latin-script look-alikes (dotless i, ae, long s) are left out: "Atılım" and "formulæ" are
+# spelled that way, and one script cannot mix with itself.
+def _script_confusables() -> str:
+    out = set()
+    for cp, target in CONFUSABLE_TO_ASCII.items():
+        ch = chr(cp)
+        if not (target.isalpha() and ch.isalpha()):
+            continue
+        if unicodedata.name(ch, "").startswith("LATIN"):
+            continue
+        out.add(ch)
+    return "".join(sorted(out))
+
+
+_CONFUSABLE_LETTERS = _script_confusables()
 _CONFUSABLE_RE = re.compile("[" + re.escape(_CONFUSABLE_LETTERS) + "]")
-_MIXED_WORD = re.compile(
-    r"\b(?=\w*[A-Za-z])(?=\w*[" + re.escape(_CONFUSABLE_LETTERS) + r"])\w{2,}\b"
-)
+_CONFUSABLE_SET = frozenset(_CONFUSABLE_LETTERS)
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+# Characters that make a token notation rather than a word: digits, underscores, modifier
+# letters and combining marks (PDF math: "_vˆkn", "x̂"), and TeX/maths punctuation next to it.
+_NOTATION_NEIGHBOUR = frozenset("_^\\$=+*/|{}[]<>~0123456789")
 
 
 def skeleton(text: str) -> str:
@@ -207,12 +228,62 @@ def skeleton(text: str) -> str:
 _WORD_AROUND = re.compile(r"\w+")
 
 
+def _plain_letters(word: str) -> bool:
+    """A word of letters only: no digits, underscores, modifier letters or combining marks."""
+    for ch in word:
+        if not ch.isalpha():
+            return False
+        cat = unicodedata.category(ch)
+        if cat == "Lm" or cat.startswith("M"):
+            return False
+    return True
+
+
+def _disguised(text: str, start: int, end: int, word: str) -> tuple[str, bool] | None:
+    """(skeleton, is an English word) of a token that mixes Latin with look-alike letters,
+    or None when the token is notation or not mixed."""
+    if len(word) < 3 or not _plain_letters(word):
+        return None
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before in _NOTATION_NEIGHBOUR or after in _NOTATION_NEIGHBOUR:
+        return None
+    if after != " " and unicodedata.category(after).startswith(("M", "Lm", "Sk")):
+        return None
+    if before != " " and unicodedata.category(before) in ("Lm", "Sk"):
+        return None
+    skel = skeleton(word).lower()
+    if not skel.isascii() or not skel.isalpha():
+        return None
+    has_ascii = _ASCII_LETTER.search(word) is not None
+    if not has_ascii:
+        # a whole word of look-alikes ("ассерт") spelling an English word between Latin words
+        if not all(ch in _CONFUSABLE_SET for ch in word) or not is_word(skel):
+            return None
+        left = text[max(0, start - 40) : start]
+        right = text[end : end + 40]
+        if not (_ASCII_LETTER.search(left) and _ASCII_LETTER.search(right)):
+            return None
+        if _CYRILLIC.search(left + right) and not _CYRILLIC.search(word):
+            return None
+        return skel, True
+    return skel, is_word(skel)
+
+
 def confusable_hits(text: str) -> list[Hit]:
-    """Mixed-script words, and instructions that only appear once look-alikes are folded."""
+    """Words disguised with look-alike letters, and instructions that appear once they are folded.
+
+    Only plausible words count: letters-only tokens of three or more letters that mix Latin
+    with Cyrillic, Greek or other look-alikes. Formula debris from PDF extraction ("_oki",
+    "lossαt", single Greek letters next to Latin ones) is not a word and is left alone; a
+    mixed token whose skeleton is an English word ("rеviеw") is strong evidence, a mixed
+    Cyrillic token that spells nothing known is weak evidence, a Greek one none.
+    """
     if text.isascii() or _CONFUSABLE_RE.search(text) is None:
         return []
-    # Words holding a look-alike inside (not only first: μm, βVAE are symbols) next to ASCII letters.
-    mixed: list[tuple[int, int, str]] = []
+    words: list[tuple[int, int, str, str]] = []  # start, end, word, skeleton
+    strong: set[str] = set()
+    weak: set[str] = set()
     last_end = -1
     for c in _CONFUSABLE_RE.finditer(text):
         if c.start() < last_end:
@@ -223,26 +294,30 @@ def confusable_hits(text: str) -> list[Hit]:
         m = _WORD_AROUND.match(text, lo)
         if not m:
             continue
-        word = m.group()
         last_end = m.end()
-        if (
-            len(word) >= 4
-            and any("a" <= ch.lower() <= "z" for ch in word)
-            and _CONFUSABLE_RE.search(word, 1)
-        ):
-            mixed.append((m.start(), m.end(), word))
-    if not mixed:
+        found = _disguised(text, m.start(), m.end(), m.group())
+        if found is None:
+            continue
+        skel, known = found
+        if known:
+            strong.add(skel)
+        elif _CYRILLIC.search(m.group()):
+            weak.add(skel)
+        else:
+            continue
+        words.append((m.start(), m.end(), m.group(), skel))
+    if not words:
         return []
     hits: list[Hit] = []
     # Windows around the disguised words, read again through their skeleton.
-    windows: list[tuple[int, int]] = []
-    for start, end, _ in mixed:
+    windows: list[tuple[int, int, int]] = []  # lo, hi, number of words
+    for start, end, _, _ in words:
         lo, hi = max(0, start - 250), min(len(text), end + 250)
         if windows and lo <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], hi)
+            windows[-1] = (windows[-1][0], hi, windows[-1][2] + 1)
         else:
-            windows.append((lo, hi))
-    for lo, hi in windows:
+            windows.append((lo, hi, 1))
+    for lo, hi, n in windows:
         chunk = text[lo:hi]
         skel = skeleton(chunk)
         before = {m.start() for m in TRIGGER_RE.finditer(lower(chunk))}
@@ -256,22 +331,45 @@ def confusable_hits(text: str) -> list[Hit]:
                     lo + m.end(),
                     skel,
                     "look-alike letters from another script spell an instruction",
-                    0.5,
+                    0.6 if n >= 2 else 0.5,
                     0.85,
                 )
             )
             break
     if not hits:
-        words = ", ".join(sorted({w for _, _, w in mixed})[:5])
-        n = len(mixed)
+        score = len(strong) + 0.5 * len(weak)
+        if score < 1:
+            return []
+        shown = sorted({w for _, _, w, sk in words if sk in strong}) or sorted(
+            {w for _, _, w, _ in words}
+        )
+        listed = ", ".join(shown[:5])
+        # the sentences holding the disguised words, read through their skeleton
+        lo = max(0, words[0][0] - 200)
+        cut = max(text.rfind(". ", lo, words[0][0]), text.rfind("\n", lo, words[0][0]))
+        lo = cut + 1 if cut >= 0 else lo
+        hi = min(len(text), words[-1][1] + 200)
+        stop = [
+            i
+            for i in (text.find(". ", words[-1][1], hi), text.find("\n", words[-1][1], hi))
+            if i >= 0
+        ]
+        hi = min(stop) + 1 if stop else hi
+        context = (
+            skeleton(text[lo:hi])
+            if hi - lo <= 600
+            else skeleton(" ".join(w for _, _, w, _ in words[:20]))
+        )
         hits.append(
             Hit(
                 "mixed_script",
-                mixed[0][0],
-                mixed[-1][1],
-                skeleton(" ".join(w for _, _, w in mixed[:20])),
-                f"{n} words mix Latin with look-alike letters ({words})",
-                0.6 if n >= 4 else 0.35 if n >= 2 else 0.25,
+                words[0][0],
+                words[-1][1],
+                context,
+                f"{len(strong)} words spelled with look-alike letters from another script ({listed})"
+                if strong
+                else f"{len(weak)} tokens mix Latin and Cyrillic letters ({listed})",
+                0.6 if score >= 3 else 0.4 if score >= 2 else 0.25,
                 0.85,
             )
         )

@@ -245,6 +245,19 @@ def _sep(prev: Span | None, span: Span) -> str:
     return "\n"
 
 
+def _apart(prev: Span, span: Span) -> bool:
+    """Two hidden spans too far apart to be one run of text (figure labels, tick marks)."""
+    if prev.page != span.page:
+        return True
+    size = max(span.size, prev.size, 0.5)
+    same_line = abs(prev.bbox[3] - span.bbox[3]) < 0.5 * size
+    if same_line:
+        return span.bbox[0] - prev.bbox[2] > 3 * size or span.bbox[0] < prev.bbox[0] - size
+    # a following line of the same block: just below, not far to the side
+    gap = span.bbox[1] - prev.bbox[3]
+    return gap > 1.5 * size or gap < -2 * size or abs(span.bbox[0] - prev.bbox[0]) > 40 * size
+
+
 def _pdf(doc: Document) -> tuple[list[Segment], list[str], dict[str, int | float]]:
     hidden_layers = {layer.name for layer in doc.layers if not layer.visible}
     pages = {p.number: p for p in doc.pages}
@@ -280,6 +293,8 @@ def _pdf(doc: Document) -> tuple[list[Segment], list[str], dict[str, int | float
                 sep = _sep(prev_hid, span)
                 if sep == "" and prev_hid is not None and prev_hid is not prev_span:
                     sep = " "  # hidden words with visible text between them
+                if prev_hid is not None and _apart(prev_hid, span):
+                    sep = "\n\n"  # scattered labels of a figure are not one sentence
                 hid_parts.append(sep + text)
                 hid_raw.append(sep + span.text)
                 hid_pieces.append(Piece(hid_len + len(sep), number, span.bbox, cat, strength, why))

@@ -92,6 +92,13 @@ class Worker:
             task.add_done_callback(self._tasks.discard)
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._flush_ledger()
+
+    async def _flush_ledger(self) -> None:
+        """Model-call ledger entries are written in the background; store them before returning."""
+        ledger = getattr(self.platform, "_ledger", None)
+        if ledger is not None:
+            await asyncio.to_thread(ledger.flush)
 
     async def run_until_idle(self, timeout: float = 60.0) -> None:
         """Work until no job is ready (tests, the demo, benchmarks)."""
@@ -107,6 +114,7 @@ class Worker:
             if job is None:
                 slots.release()
                 if not self._tasks:
+                    await self._flush_ledger()
                     return
                 await asyncio.wait(self._tasks, return_when=asyncio.FIRST_COMPLETED)
                 continue

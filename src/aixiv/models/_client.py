@@ -137,6 +137,7 @@ class ModelClient:
             weakref.WeakKeyDictionary()
         )
         self._models: weakref.WeakKeyDictionary[Any, tuple[str, Any]] = weakref.WeakKeyDictionary()
+        self._agents: weakref.WeakKeyDictionary[Any, dict[Any, Any]] = weakref.WeakKeyDictionary()
 
     def __repr__(self) -> str:
         s = self.spec
@@ -389,12 +390,24 @@ class ModelClient:
         with capture_run_messages() as messages:
             try:
                 model = self._model(api_key)
-                agent = Agent(
-                    model,
-                    output_type=output_type,
-                    instructions=system or None,
-                    retries={"output": OUTPUT_REPAIRS, "tools": 0},
-                )
+                # An Agent is reusable across runs; building one costs a JSON-schema
+                # generation, so keep the recent ones (same model, output type, system text).
+                # keyed by event loop (the model and its HTTP client belong to one loop)
+                agents = self._agents.setdefault(asyncio.get_running_loop(), {})
+                key = (id(model), output_type, system)
+                if agents and next(iter(agents))[0] != id(model):
+                    agents.clear()  # the model was rebuilt (another key): drop agents bound to the old one
+                agent = agents.get(key)
+                if agent is None:
+                    agent = Agent(
+                        model,
+                        output_type=output_type,
+                        instructions=system or None,
+                        retries={"output": OUTPUT_REPAIRS, "tools": 0},
+                    )
+                    agents[key] = agent
+                    while len(agents) > 64:
+                        agents.pop(next(iter(agents)))
                 async with asyncio.timeout(s.timeout_s):
                     run = await agent.run(
                         prompt,

@@ -74,17 +74,26 @@ def status_counts(p: Platform, actor: Principal | None = None) -> dict[str, int]
 
 
 def category_counts(p: Platform, limit: int = 100) -> list[tuple[str, int]]:
-    """Categories in use, most populated first."""
+    """Categories in use, most populated first (held submissions not counted)."""
     with p.db.read() as s:
-        stmt = (
-            select(SubmissionCategory.category, func.count())
-            .join(Submission, Submission.id == SubmissionCategory.submission_id)
-            .where(Submission.status != states.HELD)
-            .group_by(SubmissionCategory.category)
-            .order_by(func.count().desc(), SubmissionCategory.category)
-            .limit(limit)
-        )
-        return [(c, int(n)) for c, n in s.execute(stmt).all()]
+        conn = s.connection()
+        # every row per category (an index scan), less the rows of held submissions (few):
+        # much cheaper than joining every category row to its submission
+        counts = dict(conn.execute(_ALL_CATEGORIES).all())
+        for c, n in conn.execute(_HELD_CATEGORIES):
+            counts[c] -= n
+    ranked = sorted(((c, int(n)) for c, n in counts.items() if n > 0), key=lambda x: (-x[1], x[0]))
+    return ranked[:limit]
+
+
+_cat, _sub = SubmissionCategory.__table__, Submission.__table__
+_ALL_CATEGORIES = select(_cat.c.category, func.count()).group_by(_cat.c.category)
+_HELD_CATEGORIES = (
+    select(_cat.c.category, func.count())
+    .join(_sub, _sub.c.id == _cat.c.submission_id)
+    .where(_sub.c.status == states.HELD)
+    .group_by(_cat.c.category)
+)
 
 
 def _record(sub: Submission) -> RecordView:

@@ -6,12 +6,13 @@ import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
 from aixiv.records import Account, Decision, PairwiseResult, Review, Submission, Version, Vote
 
 from .context import Platform, Principal
-from .submissions import _load
+from .submissions import Snapshot, _find_version, _load, _read
 
 
 class ReviewView(BaseModel):
@@ -84,82 +85,106 @@ class VersionAssessment(BaseModel):
     pairwise: list[PairwiseView]
 
 
+# Statements of the assessment, built once (see submissions._SUBMISSION).
+_VID = bindparam("vid")
+_accounts, _reviews, _votes = Account.__table__, Review.__table__, Vote.__table__
+_REVIEWS = (
+    select(_reviews, _accounts.c.handle.label("account_handle"))
+    .outerjoin(_accounts, _accounts.c.id == _reviews.c.reviewer_account_id)
+    .where(_reviews.c.version_id == _VID)
+    .order_by(_reviews.c.created_at)
+)
+_VOTES = (
+    select(_votes, _accounts.c.handle.label("account_handle"))
+    .outerjoin(_accounts, _accounts.c.id == _votes.c.voter_account_id)
+    .where(_votes.c.version_id == _VID)
+    .order_by(_votes.c.round, _votes.c.created_at)
+)
+_DECISIONS = select(Decision.__table__).where(Decision.__table__.c.version_id == _VID).order_by(Decision.__table__.c.round)
+_PAIRS = select(PairwiseResult.__table__).where(PairwiseResult.__table__.c.version_id == _VID)
+_GUARD_REPORT = select(Version.__table__.c.guard_report).where(Version.__table__.c.id == _VID)
+
+
 def assessment(p: Platform, submission_id: str, number: int, actor: Principal | None = None) -> VersionAssessment:
     with p.db.read() as s:
-        sub: Submission = _load(s, submission_id, actor)
-        v = next((x for x in sub.versions if x.number == number), None)
-        if v is None:
-            from .errors import NotFound
+        sub = _read(s, submission_id, actor)
+        return version_assessment(s, sub, _find_version(sub, number))
 
-            raise NotFound(f"Submission '{submission_id}' has no version {number}.")
-        numbers = {x.id: x.number for x in sub.versions}
-        reviews = s.scalars(select(Review).where(Review.version_id == v.id).order_by(Review.created_at)).all()
-        votes = s.scalars(select(Vote).where(Vote.version_id == v.id).order_by(Vote.round, Vote.created_at)).all()
-        decisions = s.scalars(select(Decision).where(Decision.version_id == v.id).order_by(Decision.round)).all()
-        pairs = s.scalars(select(PairwiseResult).where(PairwiseResult.version_id == v.id)).all()
-        acct_ids = {r.reviewer_account_id for r in reviews if r.reviewer_account_id} | {
-            x.voter_account_id for x in votes if x.voter_account_id
-        }
-        handles = dict(s.execute(select(Account.id, Account.handle).where(Account.id.in_(acct_ids))).all()) if acct_ids else {}
-        return VersionAssessment(
-            submission_id=sub.id,
-            version=v.number,
-            stage=v.stage,
-            reviews=[
-                ReviewView(
-                    id=r.id, version=v.number, kind=r.kind, origin=r.origin,
-                    reviewer=handles.get(r.reviewer_account_id) or r.model or r.reviewer_key,
-                    model=r.model, family=r.family, prompt_version=r.prompt_version, rubric_version=r.rubric_version,
-                    rating=r.rating, recommendation=r.recommendation, body=r.body, provenance=r.provenance,
-                    simulated=r.simulated, created_at=r.created_at,
-                )
-                for r in reviews
-            ],
-            votes=[
-                VoteView(
-                    version=v.number, round=x.round, origin=x.origin,
-                    voter=handles.get(x.voter_account_id) or x.model or x.voter_key, model=x.model, family=x.family,
-                    decision=x.decision, confidence=x.confidence, reasons=x.reasons, scores=x.scores,
-                    prompt_version=x.prompt_version, cost_usd=x.cost_usd, error=x.error, simulated=x.simulated,
-                    created_at=x.created_at,
-                )
-                for x in votes
-            ],
-            decisions=[
-                DecisionView(
-                    version=v.number, round=d.round, outcome=d.outcome, accepts=d.accepts, rejects=d.rejects,
-                    abstains=d.abstains, rule=d.rule, created_at=d.created_at,
-                )
-                for d in decisions
-            ],
-            pairwise=[
-                PairwiseView(
-                    version=v.number, against_version=numbers.get(pr.against_version_id, 0), model=pr.model,
-                    preferred=pr.preferred, orders_agree=pr.orders_agree, body=pr.body, simulated=pr.simulated,
-                    created_at=pr.created_at,
-                )
-                for pr in pairs
-            ],
-        )
+
+def version_assessment(s: Session, sub: Submission | Snapshot, v: Version) -> VersionAssessment:
+    """Reviews, votes, decisions and pairwise comparisons of a loaded version, in an open session."""
+    numbers = {x.id: x.number for x in sub.versions}
+    conn, params = s.connection(), {"vid": v.id}
+    reviews = conn.execute(_REVIEWS, params).all()
+    votes = conn.execute(_VOTES, params).all()
+    decisions = conn.execute(_DECISIONS, params).all()
+    pairs = conn.execute(_PAIRS, params).all()
+    return VersionAssessment(
+        submission_id=sub.id,
+        version=v.number,
+        stage=v.stage,
+        reviews=[
+            ReviewView(
+                id=r.id, version=v.number, kind=r.kind, origin=r.origin,
+                reviewer=r.account_handle or r.model or r.reviewer_key,
+                model=r.model, family=r.family, prompt_version=r.prompt_version, rubric_version=r.rubric_version,
+                rating=r.rating, recommendation=r.recommendation, body=r.body, provenance=r.provenance,
+                simulated=r.simulated, created_at=r.created_at,
+            )
+            for r in reviews
+        ],
+        votes=[
+            VoteView(
+                version=v.number, round=x.round, origin=x.origin,
+                voter=x.account_handle or x.model or x.voter_key, model=x.model, family=x.family,
+                decision=x.decision, confidence=x.confidence, reasons=x.reasons, scores=x.scores,
+                prompt_version=x.prompt_version, cost_usd=x.cost_usd, error=x.error, simulated=x.simulated,
+                created_at=x.created_at,
+            )
+            for x in votes
+        ],
+        decisions=[
+            DecisionView(
+                version=v.number, round=d.round, outcome=d.outcome, accepts=d.accepts, rejects=d.rejects,
+                abstains=d.abstains, rule=d.rule, created_at=d.created_at,
+            )
+            for d in decisions
+        ],
+        pairwise=[
+            PairwiseView(
+                version=v.number, against_version=numbers.get(pr.against_version_id, 0), model=pr.model,
+                preferred=pr.preferred, orders_agree=pr.orders_agree, body=pr.body, simulated=pr.simulated,
+                created_at=pr.created_at,
+            )
+            for pr in pairs
+        ],
+    )
+
+
+def may_see_guard_report(sub: Submission | Snapshot, actor: Principal | None) -> bool:
+    return actor is not None and (actor.id == sub.submitter_id or actor.is_admin)
 
 
 def guard_report(p: Platform, submission_id: str, number: int, actor: Principal | None) -> dict[str, Any]:
     """The injection-screening report of a version: for its submitter and administrators only."""
-    from .errors import Forbidden, NotFound, Unauthorized
-
     with p.db.read() as s:
-        sub = _load(s, submission_id, actor)
-        v: Version | None = next((x for x in sub.versions if x.number == number), None)
-        if v is None:
-            raise NotFound(f"Submission '{submission_id}' has no version {number}.")
-        if actor is None:
-            raise Unauthorized("The screening report is shown to the submitter and administrators: send your API key.")
-        if actor.id != sub.submitter_id and not actor.is_admin:
-            raise Forbidden("The screening report is shown only to the submitter and administrators.")
-        if v.guard_report is None:
-            return {"submission_id": sub.id, "version": v.number, "stage": v.stage, "report": None,
-                    "detail": "This version has not been screened yet."}
-        return {"submission_id": sub.id, "version": v.number, "stage": v.stage, "report": v.guard_report}
+        sub = _read(s, submission_id, actor)
+        return version_guard_report(s, sub, _find_version(sub, number), actor)
+
+
+def version_guard_report(s: Session, sub: Submission | Snapshot, v: Version, actor: Principal | None) -> dict[str, Any]:
+    """The screening report of a loaded version, in an open session."""
+    from .errors import Forbidden, Unauthorized
+
+    if actor is None:
+        raise Unauthorized("The screening report is shown to the submitter and administrators: send your API key.")
+    if not may_see_guard_report(sub, actor):
+        raise Forbidden("The screening report is shown only to the submitter and administrators.")
+    report = s.connection().execute(_GUARD_REPORT, {"vid": v.id}).scalar()
+    if report is None:
+        return {"submission_id": sub.id, "version": v.number, "stage": v.stage, "report": None,
+                "detail": "This version has not been screened yet."}
+    return {"submission_id": sub.id, "version": v.number, "stage": v.stage, "report": report}
 
 
 # --- external reviews and votes --------------------------------------------------------------

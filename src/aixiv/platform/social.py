@@ -11,8 +11,9 @@ import datetime as dt
 import nh3
 from markdown_it import MarkdownIt
 from pydantic import BaseModel, Field
-from sqlalchemy import case, select, update
+from sqlalchemy import bindparam, case, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from aixiv.records import Account, Comment, CommentReport, Like, Submission
 
@@ -20,7 +21,7 @@ from .accounts import require_scope
 from .audit import audit
 from .context import Platform, Principal
 from .errors import BadInput, Conflict, NotFound
-from .submissions import _load
+from .submissions import Snapshot, _load, _read
 
 COMMENT_MAX_CHARS = 10_000
 REPORT_REASON_MAX_CHARS = 2_000
@@ -108,6 +109,10 @@ def hide_after_reports(p: Platform) -> int:
 
 
 def _view(c: Comment, author: Account, actor: Principal | None) -> CommentView:
+    return _comment_view(c, author.handle, author.display_name, author.kind, author.model_name, actor)
+
+
+def _comment_view(c, handle: str, name: str, kind: str, model: str | None, actor: Principal | None) -> CommentView:
     # a hidden comment stays in the thread (its replies keep their place) but its text is
     # shown only to its author and administrators
     show = not c.hidden or (actor is not None and (actor.is_admin or actor.id == c.author_id))
@@ -115,10 +120,10 @@ def _view(c: Comment, author: Account, actor: Principal | None) -> CommentView:
         id=c.id,
         submission_id=c.submission_id,
         parent_id=c.parent_id,
-        author=author.handle,
-        author_name=author.display_name,
-        author_kind=author.kind,
-        author_model=author.model_name,
+        author=handle,
+        author_name=name,
+        author_kind=kind,
+        author_model=model,
         body=c.body if show else None,
         html=render_markdown(c.body) if show else None,
         hidden=c.hidden,
@@ -127,19 +132,38 @@ def _view(c: Comment, author: Account, actor: Principal | None) -> CommentView:
     )
 
 
+_comments, _accounts = Comment.__table__, Account.__table__
+_SID = bindparam("sid")
+_COMMENTS = (
+    select(
+        _comments,
+        _accounts.c.handle.label("a_handle"),
+        _accounts.c.display_name.label("a_name"),
+        _accounts.c.kind.label("a_kind"),
+        _accounts.c.model_name.label("a_model"),
+    )
+    .join(_accounts, _accounts.c.id == _comments.c.author_id)
+    .where(_comments.c.submission_id == _SID)
+    .order_by(_comments.c.created_at, _comments.c.id)
+)
+_LIKED = select(Like.__table__.c.account_id).where(
+    Like.__table__.c.submission_id == _SID, Like.__table__.c.account_id == bindparam("aid")
+)
+
+
 def list_comments(
     p: Platform, submission_id: str, actor: Principal | None = None
 ) -> list[CommentView]:
     """All comments on a submission, oldest first, flat (each names its parent_id)."""
     with p.db.read() as s:
-        _load(s, submission_id, actor)
-        rows = s.execute(
-            select(Comment, Account)
-            .join(Account, Account.id == Comment.author_id)
-            .where(Comment.submission_id == submission_id)
-            .order_by(Comment.created_at, Comment.id)
-        ).all()
-    return [_view(c, a, actor) for c, a in rows]
+        _read(s, submission_id, actor)
+        return comment_views(s, submission_id, actor)
+
+
+def comment_views(s: Session, submission_id: str, actor: Principal | None) -> list[CommentView]:
+    """The comments of a submission the caller has already loaded (and may see), in an open session."""
+    rows = s.connection().execute(_COMMENTS, {"sid": submission_id}).all()
+    return [_comment_view(r, r.a_handle, r.a_name, r.a_kind, r.a_model, actor) for r in rows]
 
 
 def thread(comments: list[CommentView]) -> list[CommentView]:
@@ -254,9 +278,13 @@ def toggle_like(p: Platform, actor: Principal, submission_id: str) -> LikeView:
 
 def like_state(p: Platform, actor: Principal | None, submission_id: str) -> LikeView:
     with p.db.read() as s:
-        sub = _load(s, submission_id, actor)
-        liked = actor is not None and s.get(Like, (sub.id, actor.id)) is not None
-        return LikeView(submission_id=sub.id, liked=liked, like_count=sub.like_count)
+        return like_view(s, _read(s, submission_id, actor), actor)
+
+
+def like_view(s: Session, sub: Submission | Snapshot, actor: Principal | None) -> LikeView:
+    """Like count of a loaded submission and whether the actor likes it, in an open session."""
+    liked = actor is not None and s.connection().execute(_LIKED, {"sid": sub.id, "aid": actor.id}).first() is not None
+    return LikeView(submission_id=sub.id, liked=liked, like_count=sub.like_count)
 
 
 def _bump(s, submission_id: str, **deltas: int) -> None:

@@ -7,10 +7,12 @@ import datetime as dt
 import json
 import logging
 import mimetypes
+from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, inspect, or_, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm.attributes import set_committed_value
 
 from aixiv.ingest import Document, IngestError, ingest
 from aixiv.records import (
@@ -28,7 +30,15 @@ from aixiv.workflow import publish, states
 
 from .audit import audit
 from .context import Platform, Principal
-from .errors import BadInput, Conflict, Forbidden, NotFound, TooLarge, Unprocessable, UnsupportedMedia
+from .errors import (
+    BadInput,
+    Conflict,
+    Forbidden,
+    NotFound,
+    TooLarge,
+    Unprocessable,
+    UnsupportedMedia,
+)
 from .views import (
     AuthorView,
     Page,
@@ -345,7 +355,7 @@ def withdraw(p: Platform, actor: Principal, submission_id: str, reason: str = ""
 # --- reads ----------------------------------------------------------------------------------
 
 
-def can_see(sub: Submission, actor: Principal | None, author_ids: set[str] | None = None) -> bool:
+def can_see(sub: Submission | Snapshot, actor: Principal | None, author_ids: set[str] | None = None) -> bool:
     """Held submissions are seen only by their submitter, authors and administrators."""
     if sub.status != states.HELD:
         return True
@@ -354,15 +364,98 @@ def can_see(sub: Submission, actor: Principal | None, author_ids: set[str] | Non
     return actor.is_admin or actor.id == sub.submitter_id or actor.id in (author_ids or set())
 
 
-def _load(s: Session, submission_id: str, actor: Principal | None) -> Submission:
-    sub = s.scalar(
-        select(Submission)
-        .where(Submission.id == submission_id)
-        .options(selectinload(Submission.authors), selectinload(Submission.versions))
+# Columns a page never shows: the reader text (up to megabytes) and the screening report (JSON).
+# Reads leave them unloaded; code that needs them loads them on access, within the session.
+_LIGHT_VERSION = (defer(Version.text), defer(Version.guard_report))
+
+# Statements of the hot read paths, built once: building a statement costs SQLAlchemy about as
+# much CPU as SQLite spends answering it.
+_SID = bindparam("sid")
+_SUBMISSION = select(Submission).where(Submission.id == _SID)
+_AUTHORS = select(SubmissionAuthor).where(SubmissionAuthor.submission_id == _SID).order_by(SubmissionAuthor.position)
+_VERSIONS = select(Version).where(Version.submission_id == _SID).order_by(Version.number).options(*_LIGHT_VERSION)
+_accounts = Account.__table__
+_IDS = bindparam("ids", expanding=True)
+_PEOPLE = select(_accounts.c.id, _accounts.c.handle, _accounts.c.display_name, _accounts.c.owner_id).where(
+    or_(
+        _accounts.c.id.in_(_IDS),
+        _accounts.c.id.in_(select(_accounts.c.owner_id).where(_accounts.c.id.in_(_IDS), _accounts.c.owner_id.is_not(None))),
     )
-    if sub is None or not can_see(sub, actor, {a.account_id for a in sub.authors if a.account_id}):
+)
+_HANDLES = select(_accounts.c.id, _accounts.c.handle).where(_accounts.c.id.in_(_IDS))
+_transitions = StatusTransition.__table__
+_HISTORY = select(_transitions).where(_transitions.c.submission_id == _SID).order_by(_transitions.c.id)
+
+
+def _load(s: Session, submission_id: str, actor: Principal | None) -> Submission:
+    """The submission with its authors and versions (heavy version columns deferred), or 404
+    when it does not exist or the actor may not see it.
+
+    Three plain queries: cheaper than relationship loader strategies, which cost more CPU in
+    SQLAlchemy than the database spends answering.
+    """
+    params = {"sid": submission_id}
+    sub = s.scalar(_SUBMISSION, params)
+    if sub is None:
+        raise NotFound(f"No submission '{submission_id}'.")
+    state = inspect(sub)
+    if "authors" not in state.dict:
+        set_committed_value(sub, "authors", list(s.scalars(_AUTHORS, params)))
+    if "versions" not in state.dict:
+        set_committed_value(sub, "versions", list(s.scalars(_VERSIONS, params)))
+    if not can_see(sub, actor, {a.account_id for a in sub.authors if a.account_id}):
         raise NotFound(f"No submission '{submission_id}'.")
     return sub
+
+
+_LIGHT_VERSION_COLUMNS = [c for c in Version.__table__.c if c.name not in ("text", "guard_report")]
+_SUBMISSION_ROW = select(Submission.__table__).where(Submission.__table__.c.id == _SID)
+_AUTHOR_ROWS = (
+    select(SubmissionAuthor.__table__)
+    .where(SubmissionAuthor.__table__.c.submission_id == _SID)
+    .order_by(SubmissionAuthor.__table__.c.position)
+)
+_VERSION_ROWS = (
+    select(*_LIGHT_VERSION_COLUMNS)
+    .where(Version.__table__.c.submission_id == _SID)
+    .order_by(Version.__table__.c.number)
+)
+
+
+class Snapshot:
+    """A submission read for display, without ORM objects: its row's columns as attributes,
+    ``authors`` and ``versions`` (rows; versions without ``text`` and ``guard_report``).
+
+    Reading pages and views needs nothing else, and plain rows cost a fraction of the CPU
+    of mapped objects. Code that changes a submission uses :func:`_load`.
+    """
+
+    __slots__ = ("_row", "authors", "versions")
+
+    def __init__(self, row, authors: list, versions: list) -> None:
+        self._row, self.authors, self.versions = row, authors, versions
+
+    def __getattr__(self, name: str):
+        return getattr(self._row, name)
+
+
+def _read(s: Session, submission_id: str, actor: Principal | None) -> Snapshot:
+    """Like :func:`_load` (same 404s), for reading only: three Core queries, no ORM objects."""
+    conn, params = s.connection(), {"sid": submission_id}
+    row = conn.execute(_SUBMISSION_ROW, params).first()
+    if row is None:
+        raise NotFound(f"No submission '{submission_id}'.")
+    sub = Snapshot(row, conn.execute(_AUTHOR_ROWS, params).all(), conn.execute(_VERSION_ROWS, params).all())
+    if not can_see(sub, actor, {a.account_id for a in sub.authors if a.account_id}):
+        raise NotFound(f"No submission '{submission_id}'.")
+    return sub
+
+
+def _find_version(sub: Submission | Snapshot, number: int) -> Version:
+    v = next((x for x in sub.versions if x.number == number), None)
+    if v is None:
+        raise NotFound(f"Submission '{sub.id}' has no version {number}.")
+    return v
 
 
 def _version_view(v: Version, handles: dict[str, str]) -> VersionView:
@@ -388,83 +481,101 @@ def _version_view(v: Version, handles: dict[str, str]) -> VersionView:
     )
 
 
+@dataclass
+class _People:
+    """The accounts a submission view names: submitter, version submitters, authors, their owners."""
+
+    handles: dict[str, str]
+    display_names: dict[str, str]
+    owners: dict[str, str | None]
+
+
+def _people(s: Session, sub: Submission | Snapshot) -> _People:
+    ids = {sub.submitter_id} | {v.submitted_by for v in sub.versions} | {a.account_id for a in sub.authors if a.account_id}
+    rows = s.connection().execute(_PEOPLE, {"ids": list(ids)}).all()
+    return _People(
+        handles={r.id: r.handle for r in rows},
+        display_names={r.id: r.display_name for r in rows},
+        owners={r.id: r.owner_id for r in rows},
+    )
+
+
+def submission_view(
+    s: Session, p: Platform, sub: Submission | Snapshot, number: int | None = None, people: _People | None = None
+) -> SubmissionView:
+    """The view of a loaded submission at one version (the latest by default), in an open session."""
+    people = people or _people(s, sub)
+    handles = people.handles
+    v = _find_version(sub, number or sub.latest_version)
+    history = s.connection().execute(_HISTORY, {"sid": sub.id}).all()
+    authors = []
+    for a in sub.authors:
+        known = a.account_id in handles if a.account_id else False
+        owner = people.owners.get(a.account_id) if known else None
+        authors.append(
+            AuthorView(
+                position=a.position, name=a.name, kind=a.kind, handle=handles[a.account_id] if known else None,
+                affiliation=a.affiliation, model_name=a.model_name, model_developer=a.model_developer,
+                initiating_human=people.display_names.get(owner) if owner else None, orcid=a.orcid,
+            )
+        )
+    return SubmissionView(
+        id=sub.id,
+        kind=sub.kind,
+        title=v.title,
+        abstract=v.abstract,
+        authors=authors,
+        categories=sub.categories,
+        keywords=sub.keywords,
+        license=sub.license,
+        status=sub.status,
+        ai_generated=sub.ai_generated,
+        submitter=handles.get(sub.submitter_id, sub.submitter_id),
+        latest_version=sub.latest_version,
+        version=_version_view(v, handles),
+        versions=[x.number for x in sub.versions],
+        concept_doi=sub.concept_doi,
+        created_at=sub.created_at,
+        updated_at=sub.updated_at,
+        accepted_at=sub.accepted_at,
+        like_count=sub.like_count,
+        comment_count=sub.comment_count,
+        url=f"{p.settings.base_url.rstrip('/')}/abs/{sub.id}",
+        history=[
+            TransitionView(
+                from_status=h.from_status, to_status=h.to_status, version=h.version_number,
+                actor=handles.get(h.actor_id, h.actor_label or None) if h.actor_id else (h.actor_label or "system"),
+                reason=h.reason, at=h.created_at,
+            )
+            for h in history
+        ],
+    )
+
+
+def version_views(sub: Submission | Snapshot, handles: dict[str, str]) -> list[VersionView]:
+    return [_version_view(v, handles) for v in sub.versions]
+
+
 def get_submission(
     p: Platform, submission_id: str, *, version: int | None = None, actor: Principal | None = None
 ) -> SubmissionView:
     with p.db.read() as s:
-        sub = _load(s, submission_id, actor)
-        ids = {sub.submitter_id} | {v.submitted_by for v in sub.versions} | {a.account_id for a in sub.authors if a.account_id}
-        accts = {a.id: a for a in s.scalars(select(Account).where(Account.id.in_(ids)))}
-        owner_ids = {a.owner_id for a in accts.values() if a.owner_id} - set(accts)
-        if owner_ids:
-            accts.update({a.id: a for a in s.scalars(select(Account).where(Account.id.in_(owner_ids)))})
-        handles = {i: a.handle for i, a in accts.items()}
-        number = version or sub.latest_version
-        v = next((x for x in sub.versions if x.number == number), None)
-        if v is None:
-            raise NotFound(f"Submission '{submission_id}' has no version {number}.")
-        history = s.scalars(
-            select(StatusTransition).where(StatusTransition.submission_id == sub.id).order_by(StatusTransition.id)
-        ).all()
-        authors = []
-        for a in sub.authors:
-            acct = accts.get(a.account_id) if a.account_id else None
-            owner = accts.get(acct.owner_id) if acct and acct.owner_id else None
-            authors.append(
-                AuthorView(
-                    position=a.position, name=a.name, kind=a.kind, handle=acct.handle if acct else None,
-                    affiliation=a.affiliation, model_name=a.model_name, model_developer=a.model_developer,
-                    initiating_human=owner.display_name if owner else None, orcid=a.orcid,
-                )
-            )
-        return SubmissionView(
-            id=sub.id,
-            kind=sub.kind,
-            title=v.title,
-            abstract=v.abstract,
-            authors=authors,
-            categories=sub.categories,
-            keywords=sub.keywords,
-            license=sub.license,
-            status=sub.status,
-            ai_generated=sub.ai_generated,
-            submitter=handles.get(sub.submitter_id, sub.submitter_id),
-            latest_version=sub.latest_version,
-            version=_version_view(v, handles),
-            versions=[x.number for x in sub.versions],
-            concept_doi=sub.concept_doi,
-            created_at=sub.created_at,
-            updated_at=sub.updated_at,
-            accepted_at=sub.accepted_at,
-            like_count=sub.like_count,
-            comment_count=sub.comment_count,
-            url=f"{p.settings.base_url.rstrip('/')}/abs/{sub.id}",
-            history=[
-                TransitionView(
-                    from_status=h.from_status, to_status=h.to_status, version=h.version_number,
-                    actor=handles.get(h.actor_id, h.actor_label or None) if h.actor_id else (h.actor_label or "system"),
-                    reason=h.reason, at=h.created_at,
-                )
-                for h in history
-            ],
-        )
+        return submission_view(s, p, _read(s, submission_id, actor), version)
 
 
 def list_versions(p: Platform, submission_id: str, actor: Principal | None = None) -> list[VersionView]:
     with p.db.read() as s:
-        sub = _load(s, submission_id, actor)
-        handles = dict(s.execute(select(Account.id, Account.handle).where(Account.id.in_({v.submitted_by for v in sub.versions}))).all())
-        return [_version_view(v, handles) for v in sub.versions]
+        sub = _read(s, submission_id, actor)
+        handles = dict(s.connection().execute(_HANDLES, {"ids": list({v.submitted_by for v in sub.versions})}).all())
+        return version_views(sub, handles)
 
 
 def get_version_row(p: Platform, submission_id: str, number: int, actor: Principal | None = None) -> Version:
+    """One version with every column loaded, detached from the session."""
     with p.db.read() as s:
-        sub = _load(s, submission_id, actor)
-        v = next((x for x in sub.versions if x.number == number), None)
-        if v is None:
-            raise NotFound(f"Submission '{submission_id}' has no version {number}.")
-        s.expunge(v)
-        return v
+        row = s.get(Version, _find_version(_read(s, submission_id, actor), number).id)
+        s.expunge(row)
+        return row
 
 
 def get_version_file(p: Platform, submission_id: str, number: int, actor: Principal | None = None) -> tuple[Version, bytes]:
@@ -493,6 +604,21 @@ def _decode_cursor(cursor: str) -> tuple[dt.datetime, str]:
         raise BadInput("The cursor is not one this server handed out.") from None
 
 
+_submissions = Submission.__table__
+_SUMMARY_COLUMNS = [
+    _submissions.c[name]
+    for name in (
+        "id", "kind", "title", "abstract", "categories", "status", "latest_version",
+        "created_at", "updated_at", "like_count", "comment_count",
+    )
+]
+_AUTHOR_NAMES = (
+    select(SubmissionAuthor.__table__.c.submission_id, SubmissionAuthor.__table__.c.name)
+    .where(SubmissionAuthor.__table__.c.submission_id.in_(_IDS))
+    .order_by(SubmissionAuthor.__table__.c.submission_id, SubmissionAuthor.__table__.c.position)
+)
+
+
 def list_submissions(
     p: Platform,
     *,
@@ -511,45 +637,52 @@ def list_submissions(
         raise BadInput(f"status is one of: {', '.join(states.STATUSES)}.")
     if not 1 <= limit <= 200:
         raise BadInput("limit is between 1 and 200.")
+    t, cat, au, acc = _submissions, SubmissionCategory.__table__, SubmissionAuthor.__table__, _accounts
     with p.db.read() as s:
-        stmt = select(Submission).options(selectinload(Submission.authors))
+        stmt = select(*_SUMMARY_COLUMNS)
+        filtered = False
         if kind:
-            stmt = stmt.where(Submission.kind == kind)
+            stmt = stmt.where(t.c.kind == kind)
+            filtered = True
         if status:
-            stmt = stmt.where(Submission.status == status)
+            stmt = stmt.where(t.c.status == status)
+            filtered = True
         if status != states.HELD and not (actor and actor.is_admin):
-            visible = Submission.status != states.HELD
+            visible = t.c.status != states.HELD
             if actor is not None:
-                visible = or_(visible, Submission.submitter_id == actor.id)
+                visible = or_(visible, t.c.submitter_id == actor.id)
             stmt = stmt.where(visible)
         if category:
-            stmt = stmt.where(
-                Submission.id.in_(select(SubmissionCategory.submission_id).where(SubmissionCategory.category == category))
-            )
+            stmt = stmt.where(t.c.id.in_(select(cat.c.submission_id).where(cat.c.category == category)))
+            filtered = True
         if author:
             pattern = f"%{author.strip().lower()}%"
-            by_name = select(SubmissionAuthor.submission_id).where(func.lower(SubmissionAuthor.name).like(pattern))
+            by_name = select(au.c.submission_id).where(func.lower(au.c.name).like(pattern))
             by_handle = (
-                select(SubmissionAuthor.submission_id)
-                .join(Account, Account.id == SubmissionAuthor.account_id)
-                .where(Account.handle == author.strip().lower())
+                select(au.c.submission_id)
+                .join(acc, acc.c.id == au.c.account_id)
+                .where(acc.c.handle == author.strip().lower())
             )
-            stmt = stmt.where(or_(Submission.id.in_(by_name), Submission.id.in_(by_handle)))
+            stmt = stmt.where(or_(t.c.id.in_(by_name), t.c.id.in_(by_handle)))
+            filtered = True
         if q:
-            clause = match_clause(s, q)
+            clause = match_clause(s, q, t.c.id, newest_first=not filtered)
             if clause is not None:
                 stmt = stmt.where(clause)
         if cursor:
             c_at, c_id = _decode_cursor(cursor)
-            stmt = stmt.where(
-                or_(Submission.created_at < c_at, and_(Submission.created_at == c_at, Submission.id < c_id))
-            )
-        stmt = stmt.order_by(Submission.created_at.desc(), Submission.id.desc()).limit(limit + 1)
-        rows = s.scalars(stmt).all()
+            stmt = stmt.where(or_(t.c.created_at < c_at, and_(t.c.created_at == c_at, t.c.id < c_id)))
+        stmt = stmt.order_by(t.c.created_at.desc(), t.c.id.desc()).limit(limit + 1)
+        conn = s.connection()
+        rows = conn.execute(stmt).all()
+        names: dict[str, list[str]] = {r.id: [] for r in rows[:limit]}
+        if names:
+            for sid, name in conn.execute(_AUTHOR_NAMES, {"ids": list(names)}):
+                names[sid].append(name)
         items = [
             SubmissionSummary(
                 id=r.id, kind=r.kind, title=r.title, abstract=r.abstract[:1000],
-                authors=[a.name for a in r.authors], categories=r.categories, status=r.status,
+                authors=names[r.id], categories=r.categories, status=r.status,
                 latest_version=r.latest_version, created_at=r.created_at, updated_at=r.updated_at,
                 like_count=r.like_count, comment_count=r.comment_count,
             )

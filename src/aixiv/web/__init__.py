@@ -33,10 +33,10 @@ def is_web_path(path: str) -> bool:
 
 
 def _error_page(request: Request, status: int, title: str, detail: str):
-    from ._session import web_context
+    from ._session import web_context_sync
 
     try:
-        ctx = web_context(request)
+        ctx = web_context_sync(request)
     except Exception:  # noqa: BLE001 - an error page must render even when the database is down
         from fastapi.responses import HTMLResponse
 

@@ -11,10 +11,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from aixiv.platform import (
     BadInput,
-    Forbidden,
     NotFound,
-    Unauthorized,
     catalog,
+    pages,
     reviews,
     social,
     submissions,
@@ -117,15 +116,10 @@ def _shown(r: reviews.ReviewView) -> set[str]:
 def abstract(ctx: Ctx, ident: str):
     p, actor = ctx.platform, ctx.principal
     sid, n = parse_ident(ident)
-    sub = submissions.get_submission(p, sid, version=n, actor=actor)
+    page = pages.abstract_page(p, sid, n, actor)
+    sub, versions, assessment, guard = page.submission, page.versions, page.assessment, page.guard
     v = sub.version
-    versions = submissions.list_versions(p, sid, actor)
-    assessment = reviews.assessment(p, sid, v.number, actor)
-    try:
-        guard = reviews.guard_report(p, sid, v.number, actor)
-    except (Unauthorized, Forbidden):
-        guard = None
-    flat_comments = social.list_comments(p, sid, actor)
+    flat_comments = page.comments
     if _wants_json(ctx):
         return JSONResponse(
             {
@@ -161,7 +155,7 @@ def abstract(ctx: Ctx, ident: str):
         guard=guard,
         guard_view=guard_shape(guard.get("report")) if guard else None,
         comments=comments,
-        like=social.like_state(p, actor, sid),
+        like=page.like,
         cite=_cite.cite_as(sub, v, base),
         bibtex=_cite.bibtex(sub, v, base),
         abs_url=_cite.abs_url(base, sub, v),

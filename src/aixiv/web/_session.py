@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from aixiv.platform import Forbidden, Platform, Principal, accounts
 from aixiv.records import Account, WebSession
@@ -99,8 +100,19 @@ class WebContext:
         return response
 
 
-def web_context(request: Request) -> WebContext:
-    """Dependency: the signed-in account (if any) and the CSRF token for this browser."""
+async def web_context(request: Request) -> WebContext:
+    """Dependency: the signed-in account (if any) and the CSRF token for this browser.
+
+    Anonymous requests need no database and no worker thread; a session cookie is looked up
+    in the thread pool.
+    """
+    if request.cookies.get(SESSION_COOKIE):
+        return await run_in_threadpool(web_context_sync, request)
+    return web_context_sync(request)
+
+
+def web_context_sync(request: Request) -> WebContext:
+    """:func:`web_context` for callers outside the dependency system (error pages)."""
     p: Platform = request.app.state.platform
     ctx = WebContext(request=request, platform=p)
     sid = request.cookies.get(SESSION_COOKIE)

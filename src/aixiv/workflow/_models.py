@@ -2,27 +2,86 @@
 
 from __future__ import annotations
 
+import logging
+import queue
+import threading
 from typing import Any
 
 from aixiv.records import LlmCall
 
+log = logging.getLogger("aixiv.models.ledger")
+
 
 class SqlLedger:
-    """Writes every model call to the ``llm_calls`` table."""
+    """Writes every model call to the ``llm_calls`` table.
+
+    ``record`` is called from inside model calls on the event loop, so it only queues the
+    entry; a writer thread stores queued entries in batches. ``flush`` waits until everything
+    queued so far is stored.
+    """
 
     def __init__(self, db) -> None:
         self.db = db
+        self._queue: queue.Queue = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
 
     def record(self, entry: Any) -> None:
+        self._queue.put(entry)
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._drain, name="llm-ledger", daemon=True)
+                self._thread.start()
+
+    def flush(self, timeout: float = 10.0) -> None:
+        done = threading.Event()
+        self._queue.put(done)
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._drain, name="llm-ledger", daemon=True)
+                self._thread.start()
+        done.wait(timeout)
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                item = self._queue.get(timeout=5.0)
+            except queue.Empty:
+                return
+            batch, markers = [], []
+            while True:
+                (markers if isinstance(item, threading.Event) else batch).append(item)
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+            if batch:
+                try:
+                    self._write(batch)
+                except Exception:  # accounting must never stop the pipeline
+                    log.exception("could not store %d ledger entries", len(batch))
+            for m in markers:
+                m.set()
+
+    def _write(self, entries: list[Any]) -> None:
         with self.db.transaction() as s:
-            s.add(
+            s.add_all(
                 LlmCall(
-                    model=entry.model, model_id=entry.model_id, provider=entry.provider, purpose=entry.purpose,
-                    prompt_version=entry.prompt_version, tokens_in=entry.tokens_in, tokens_out=entry.tokens_out,
-                    cost_usd=entry.cost_usd, latency_s=entry.latency_s, cache_hit=entry.cache_hit,
-                    simulated=entry.simulated, ok=entry.ok, error=entry.error,
+                    model=e.model, model_id=e.model_id, provider=e.provider, purpose=e.purpose,
+                    prompt_version=e.prompt_version, tokens_in=e.tokens_in, tokens_out=e.tokens_out,
+                    cost_usd=e.cost_usd, latency_s=e.latency_s, cache_hit=e.cache_hit,
+                    simulated=e.simulated, ok=e.ok, error=e.error,
                 )
+                for e in entries
             )
+
+
+def ledger_for(platform) -> SqlLedger:
+    led = getattr(platform, "_ledger", None)
+    if led is None:
+        led = SqlLedger(platform.db)
+        platform._ledger = led
+    return led
 
 
 def registry_for(platform) -> Any:
@@ -31,7 +90,7 @@ def registry_for(platform) -> Any:
     if reg is None:
         from aixiv.models import ModelRegistry
 
-        reg = ModelRegistry.from_settings(platform.settings, ledger=SqlLedger(platform.db))
+        reg = ModelRegistry.from_settings(platform.settings, ledger=ledger_for(platform))
         platform.registry = reg
     return reg
 

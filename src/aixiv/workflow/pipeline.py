@@ -35,9 +35,6 @@ def _load(platform, s, version_id: str) -> tuple[Version, Submission] | None:
 @handler("pipeline.screen")
 async def screen(platform, job: JobRecord) -> dict:
     """Stage 1: the injection guard. Flagged versions are held and go no further."""
-    from aixiv.guard import screen_document
-    from aixiv.platform.submissions import get_document
-
     version_id = job.payload["version_id"]
     with platform.db.transaction() as s:
         loaded = _load(platform, s, version_id)
@@ -55,6 +52,9 @@ async def screen(platform, job: JobRecord) -> dict:
     with platform.db.read() as s:
         v = s.get(Version, version_id)
         s.expunge(v)
+    from aixiv.guard import screen_document
+    from aixiv.platform.submissions import get_document
+
     doc = await asyncio.to_thread(get_document, platform, v)
     report = await asyncio.to_thread(screen_document, doc, threshold=platform.settings.guard_threshold)
     with platform.db.transaction() as s:
