@@ -11,7 +11,7 @@ from aixiv.ingest.document import Document
 from aixiv.literature._types import RelatedWork, SourceRef
 
 from ._budget import Manuscript
-from ._prompts import fence
+from ._prompts import fence, render
 from ._schemas import CallRecord, Provenance
 
 log = logging.getLogger("aixiv.review")
@@ -139,3 +139,37 @@ def provenance(
         retrieval_queries=queries,
         timings={k: round(v, 4) for k, v in (timings or {}).items()},
     )
+
+
+async def ask_about_submission(
+    client: ClientLike,
+    template: str,
+    kind: str,
+    standard: Any,
+    ms: Manuscript,
+    related: RelatedWork | None,
+    *,
+    submission_tokens: int,
+    output_type: Any,
+    purpose: str,
+    timings: dict[str, float],
+    timing_key: str,
+) -> Any:
+    """Render a submission-plus-literature prompt, ask the model, and time the call."""
+    prompt = render(
+        template,
+        kind,
+        standard=standard,
+        submission=fence(ms.render(submission_tokens), "submission"),
+        related=literature_text(related),
+    )
+    t = time.monotonic()
+    result = await client.generate(
+        system=prompt.system,
+        prompt=prompt.user,
+        output_type=output_type,
+        purpose=purpose,
+        prompt_version=prompt.version,
+    )
+    timings[timing_key] = time.monotonic() - t
+    return result

@@ -16,6 +16,7 @@ from ._common import (
     RetrieverLike,
     ReviewError,
     _retrieve,
+    ask_about_submission,
     call_record,
     literature_text,
     manuscript,
@@ -92,22 +93,10 @@ async def single_review(
     if related is None and retriever is not None:
         related = await _retrieve(retriever, ms, focus=None, budget_tokens=budgets.related)
         timings["retrieval_s"] = related.seconds
-    prompt = render(
-        "single.j2",
-        kind,
-        standard=std,
-        submission=fence(ms.render(budgets.submission), "submission"),
-        related=literature_text(related),
+    result = await ask_about_submission(
+        client, "single.j2", kind, std, ms, related, submission_tokens=budgets.submission,
+        output_type=review_output(std), purpose="review.single", timings=timings, timing_key="review_s",
     )
-    t = time.monotonic()
-    result = await client.generate(
-        system=prompt.system,
-        prompt=prompt.user,
-        output_type=review_output(std),
-        purpose="review.single",
-        prompt_version=prompt.version,
-    )
-    timings["review_s"] = time.monotonic() - t
     call = call_record("reviewer", result)
     prov = provenance(
         final=call,

@@ -12,12 +12,12 @@ from ._common import (
     ClientLike,
     RetrieverLike,
     _retrieve,
+    ask_about_submission,
     call_record,
     literature_text,
     manuscript,
     provenance,
 )
-from ._prompts import fence, render
 from ._schemas import VoteResult, vote_output
 from ._standards import Standard, check_kind, load_standard
 
@@ -48,22 +48,10 @@ async def vote(
     if related is None and retriever is not None:
         related = await _retrieve(retriever, ms, focus=None, budget_tokens=budgets.related)
         timings["retrieval_s"] = related.seconds
-    prompt = render(
-        f"vote_{kind}.j2",
-        kind,
-        standard=std,
-        submission=fence(ms.render(budgets.submission), "submission"),
-        related=literature_text(related),
+    result = await ask_about_submission(
+        client, f"vote_{kind}.j2", kind, std, ms, related, submission_tokens=budgets.submission,
+        output_type=vote_output(std), purpose="vote", timings=timings, timing_key="vote_s",
     )
-    t = time.monotonic()
-    result = await client.generate(
-        system=prompt.system,
-        prompt=prompt.user,
-        output_type=vote_output(std),
-        purpose="vote",
-        prompt_version=prompt.version,
-    )
-    timings["vote_s"] = time.monotonic() - t
     out = result.output
     call = call_record("voter", result)
     return VoteResult(
