@@ -70,3 +70,61 @@ def test_claims_are_exclusive_under_contention(platform):
         results = list(ex.map(drain, [f"w{i}" for i in range(4)]))
     claimed = [j for r in results for j in r]
     assert sorted(claimed) == sorted(ids) and len(claimed) == 20
+
+
+def test_claim_many_takes_higher_priority_first_and_respects_the_limit(platform):
+    q = platform.queue
+    low = [q.enqueue("low", {"n": i}) for i in range(3)]
+    high = [q.enqueue("high", {"n": i}) for i in range(2)]
+    prio = {"low": 0, "high": 10}
+    got = q.claim_many("w", ["low", "high"], 30, prio, limit=3)
+    assert [j.id for j in got] == high + low[:1]  # both high ones, then the oldest low one
+    assert all(j.attempts == 1 for j in got)
+    rest = q.claim_many("w", ["low", "high"], 30, prio, limit=10)
+    assert [j.id for j in rest] == low[1:]
+    assert q.claim_many("w", ["low", "high"], 30, prio, limit=10) == []
+    assert q.counts() == {"running": 5}
+
+
+def test_a_local_job_runs_while_every_main_slot_is_busy(platform):
+    """Short local work (screening, DOI sync) has a lane of its own: it never waits for model jobs."""
+    import asyncio
+
+    from aixiv.jobs import Worker, handler
+    from aixiv.jobs.worker import LOCAL, lane_kinds
+
+    order: list[str] = []
+    release = asyncio.Event()
+
+    @handler("test.slow_main")
+    async def slow(_platform, job):
+        order.append("main started")
+        await release.wait()
+        return {}
+
+    @handler("test.local", lane=LOCAL)
+    async def local(_platform, job):
+        order.append("local ran")
+        release.set()
+        return {}
+
+    assert "test.local" in lane_kinds(LOCAL) and "test.slow_main" not in lane_kinds(LOCAL)
+    q = platform.queue
+    q.enqueue("test.slow_main", {})
+    q.enqueue("test.slow_main", {})  # waits for the single main slot
+    q.enqueue("test.local", {})
+
+    async def run() -> None:
+        w = Worker(platform, q, concurrency=1, local_concurrency=1, poll_s=0.02, lease_s=30)
+        task = asyncio.create_task(w.run())
+        try:
+            async with asyncio.timeout(20):
+                while q.counts().get("done", 0) < 3:
+                    await asyncio.sleep(0.02)
+        finally:
+            w.stop()
+            await task
+
+    asyncio.run(run())
+    # the local job ran while the first main job held the only main slot (and freed it)
+    assert order[:2] == ["main started", "local ran"]

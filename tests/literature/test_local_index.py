@@ -149,3 +149,21 @@ def test_ensure_creates_missing_table_and_drop_fts_undoes_it(tmp_path):
         names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
     assert "literature_fts" not in names and "literature_docs" in names
     engine.dispose()
+
+
+def test_search_answers_are_cached_until_the_index_changes(sqlite_engine):
+    from aixiv.literature import LiteratureRecord
+
+    engine = sqlite_engine
+    idx = LocalIndex(engine)
+    idx.add([LiteratureRecord(source="t", external_id="1", title="Sparse attention for protein folding")])
+    assert [h.record.external_id for h in idx.search("protein folding")] == ["1"]
+    with engine.begin() as conn:  # a change behind the index's back is seen only after the TTL
+        from sqlalchemy import text
+
+        conn.execute(text("DELETE FROM literature_docs"))
+    assert [h.record.external_id for h in idx.search("protein folding")] == ["1"]
+    idx.add([LiteratureRecord(source="t", external_id="2", title="Protein folding with diffusion")])
+    assert [h.record.external_id for h in idx.search("protein folding")] == ["2"]
+    fresh = LocalIndex(engine, cache_ttl_s=0)
+    assert [h.record.external_id for h in fresh.search("protein folding")] == ["2"]

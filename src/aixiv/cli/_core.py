@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from pathlib import Path
 from typing import Annotated
@@ -87,13 +86,14 @@ def worker(
 ) -> None:
     """Run a job worker alone (more workers on more machines share one PostgreSQL)."""
     from aixiv.jobs import Worker
+    from aixiv.jobs.worker import run_loop
 
     platform = platform_for(data_dir)
     w = Worker(platform, platform.queue, concurrency=concurrency, lease_s=lease, poll_s=platform.settings.job_poll_s)
     platform.worker = w
     console.print(f"worker {w.worker_id} started")
     try:
-        asyncio.run(w.run())
+        run_loop(w.run())
     except KeyboardInterrupt:
         pass
 

@@ -1,6 +1,6 @@
 """Durable jobs: a queue interface, the embedded database queue, and the asyncio worker."""
 
 from .queue import DbJobQueue, JobQueue, JobRecord
-from .worker import Worker, handler, registered_kinds
+from .worker import Worker, handler, priorities, registered_kinds
 
-__all__ = ["DbJobQueue", "JobQueue", "JobRecord", "Worker", "handler", "registered_kinds"]
+__all__ = ["DbJobQueue", "JobQueue", "JobRecord", "Worker", "handler", "priorities", "registered_kinds"]

@@ -13,7 +13,7 @@ import random
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, case, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -41,7 +41,9 @@ class JobQueue(Protocol):
         session: Session | None = None,
     ) -> str | None: ...
 
-    def claim(self, worker_id: str, kinds: list[str], lease_s: float) -> JobRecord | None: ...
+    def claim(
+        self, worker_id: str, kinds: list[str], lease_s: float, priorities: dict[str, int] | None = None
+    ) -> JobRecord | None: ...
 
     def extend(self, job_id: str, worker_id: str, lease_s: float) -> bool: ...
 
@@ -92,31 +94,61 @@ class DbJobQueue:
         except IntegrityError:
             return None
 
-    def claim(self, worker_id: str, kinds: list[str], lease_s: float) -> JobRecord | None:
+    def claim(
+        self, worker_id: str, kinds: list[str], lease_s: float, priorities: dict[str, int] | None = None
+    ) -> JobRecord | None:
+        """Lease the next ready job: highest priority of its kind first, then oldest.
+
+        Priorities let jobs that wait on remote models start before local CPU work (a vote
+        before a DOI sync), so the slow waits overlap the fast work instead of queueing behind it.
+        """
+        jobs = self.claim_many(worker_id, kinds, lease_s, priorities, limit=1)
+        return jobs[0] if jobs else None
+
+    def claim_many(
+        self,
+        worker_id: str,
+        kinds: list[str],
+        lease_s: float,
+        priorities: dict[str, int] | None = None,
+        *,
+        limit: int = 1,
+    ) -> list[JobRecord]:
+        """Lease up to ``limit`` ready jobs in one transaction, in :meth:`claim`'s order."""
         now = utcnow()
         ready = or_(
             and_(Job.status == "queued", Job.run_after <= now),
             and_(Job.status == "running", Job.lease_until < now),
         )
-        candidate = select(Job.id).where(ready, Job.kind.in_(kinds)).order_by(Job.run_after).limit(1)
+        order = [Job.run_after, Job.id]
+        if priorities and len(set(priorities.values())) > 1:
+            order.insert(0, case(priorities, value=Job.kind, else_=0).desc())
+        candidates = select(Job.id).where(ready, Job.kind.in_(kinds)).order_by(*order).limit(max(1, limit))
         if self.db.dialect == "postgresql":
-            candidate = candidate.with_for_update(skip_locked=True)
+            candidates = candidates.with_for_update(skip_locked=True)
+        # Two statements in one transaction: the candidates are locked (PostgreSQL: FOR UPDATE
+        # SKIP LOCKED, so concurrent workers take different jobs; SQLite: the writer lock), then
+        # leased. One UPDATE with an IN (subquery) would, on PostgreSQL, re-check a row another
+        # worker took meanwhile and come back empty.
         with self.db.transaction() as s:
-            row = s.execute(
+            ids = list(s.scalars(candidates))
+            if not ids:
+                return []
+            rows = s.execute(
                 update(Job)
-                .where(Job.id == candidate.scalar_subquery(), ready)
+                .where(Job.id.in_(ids))
                 .values(
                     status="running",
                     worker_id=worker_id,
                     lease_until=now + dt.timedelta(seconds=lease_s),
                     attempts=Job.attempts + 1,
                 )
-                .returning(Job.id, Job.kind, Job.payload, Job.attempts, Job.max_attempts)
+                .returning(Job.id, Job.kind, Job.payload, Job.attempts, Job.max_attempts, Job.run_after)
                 .execution_options(synchronize_session=False)
-            ).first()
-        if row is None:
-            return None
-        return JobRecord(id=row[0], kind=row[1], payload=row[2] or {}, attempts=row[3], max_attempts=row[4])
+            ).all()
+        prio = priorities or {}
+        rows = sorted(rows, key=lambda r: (-prio.get(r[1], 0), r[5], r[0]))
+        return [JobRecord(id=r[0], kind=r[1], payload=r[2] or {}, attempts=r[3], max_attempts=r[4]) for r in rows]
 
     def extend(self, job_id: str, worker_id: str, lease_s: float) -> bool:
         with self.db.transaction() as s:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import threading
+import time
 from collections.abc import Iterable
 
 from sqlalchemy import Engine, func, inspect, or_, select, text
@@ -19,6 +21,11 @@ STOPWORDS = frozenset(
     paper study approach method methods model models results show propose proposed""".split()
 )
 MAX_TERMS = 24
+# A search's answer is kept this long: a review and the vote on the same version ask the same
+# queries seconds apart. Writes through this index clear it; other processes' writes show
+# after at most this delay, which related-work retrieval tolerates.
+SEARCH_TTL_S = 60.0
+SEARCH_CACHE_SIZE = 512
 
 
 def query_terms(query: str) -> list[str]:
@@ -46,9 +53,16 @@ def _record(doc: LiteratureDoc) -> LiteratureRecord:
 class LocalIndex:
     """Add and search literature documents (ranked OR-match of the query's words)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, cache_ttl_s: float = SEARCH_TTL_S) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self.cache_ttl_s = cache_ttl_s
+        self._cache: dict[tuple, tuple[float, list[LiteratureHit]]] = {}
+        self._cache_lock = threading.Lock()
+
+    def clear_cache(self) -> None:
+        with self._cache_lock:
+            self._cache.clear()
 
     def ensure(self) -> None:
         """Create the table and its index if missing (for databases no migration has touched)."""
@@ -83,6 +97,7 @@ class LocalIndex:
                     for k, v in values.items():
                         setattr(row, k, v)
                 n += 1
+        self.clear_cache()
         return n
 
     def count(self, source: str | None = None) -> int:
@@ -97,11 +112,24 @@ class LocalIndex:
         terms = query_terms(query)
         if not terms or limit <= 0:
             return []
+        key = (tuple(terms), limit)
+        now = time.monotonic()
+        with self._cache_lock:
+            hit = self._cache.get(key)
+        if hit is not None and now - hit[0] < self.cache_ttl_s:
+            return list(hit[1])
         if self.dialect == "sqlite":
-            return self._search_sqlite(terms, limit)
-        if self.dialect == "postgresql":
-            return self._search_pg(terms, limit)
-        return self._search_like(terms, limit)
+            found = self._search_sqlite(terms, limit)
+        elif self.dialect == "postgresql":
+            found = self._search_pg(terms, limit)
+        else:
+            found = self._search_like(terms, limit)
+        if self.cache_ttl_s > 0:
+            with self._cache_lock:
+                if len(self._cache) >= SEARCH_CACHE_SIZE:
+                    self._cache.clear()
+                self._cache[key] = (now, found)
+        return list(found)
 
     def _hits(
         self, session: Session, ranked: list[tuple[int, float]], terms: list[str]

@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from aixiv.models._cache import Cache, cache_key
 from aixiv.models._ledger import Ledger
+from aixiv.models._memo import memoize_schemas
 from aixiv.models._spec import CallResult, ErrorKind, LedgerEntry, ModelError, ModelSpec
 
 T = TypeVar("T")
@@ -55,6 +56,30 @@ _KEY_LABELS = [
     ),
     re.compile(r"(?i)([?&]key=)[^&\s\"']{6,}"),
 ]
+
+
+# Building a TypeAdapter and its JSON schema costs milliseconds; output types are few and
+# fixed (the review, vote and pairwise schemas), so keep each one's pair.
+_ADAPTERS: dict[Any, tuple[TypeAdapter[Any], dict[str, Any]]] = {}
+
+
+def _adapter(output_type: Any) -> tuple[TypeAdapter[Any], dict[str, Any]]:
+    try:
+        return _ADAPTERS[output_type]
+    except (KeyError, TypeError):
+        pass
+    adapter: TypeAdapter[Any] = TypeAdapter(output_type)
+    pair = (adapter, adapter.json_schema())
+    try:
+        if len(_ADAPTERS) < 256:
+            _ADAPTERS[output_type] = pair
+    except TypeError:  # an unhashable type: not kept
+        pass
+    return pair
+
+
+# Subscripting a generic model costs a lookup (and on a miss a class build) on every call.
+_AnyResult = CallResult[Any]
 
 
 def scrub(text: str, *secrets: str | None) -> str:
@@ -169,7 +194,7 @@ class ModelClient:
         if cached is not None and cached[0] == fingerprint:
             return cached[1]
         adapter = importlib.import_module(ADAPTERS[self.spec.provider])
-        model = adapter.build_model(self.spec, api_key)
+        model = memoize_schemas(adapter.build_model(self.spec, api_key))
         self._models[loop] = (fingerprint, model)
         return model
 
@@ -230,14 +255,14 @@ class ModelClient:
         """Ask the model; return output validated against ``output_type`` or raise ModelError."""
         s = self.spec
         temp = s.temperature if temperature is None else temperature
-        adapter: TypeAdapter[Any] = TypeAdapter(output_type)
+        adapter, schema = _adapter(output_type)
         key = cache_key(
             model_id=s.model_id,
             provider=s.provider,
             base_url=s.base_url,
             system=system,
             prompt=prompt,
-            schema=adapter.json_schema(),
+            schema=schema,
             temperature=temp,
             prompt_version=prompt_version,
         )
@@ -362,7 +387,7 @@ class ModelClient:
         prompt_version: str,
     ) -> CallResult[Any]:
         s = self.spec
-        return CallResult[Any](
+        return _AnyResult(
             output=output,
             model=s.name,
             model_id=s.model_id,

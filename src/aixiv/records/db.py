@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,6 +79,10 @@ class Database:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         writer = self.engine.execution_options(sqlite_immediate=True)
         self.write_sessions = sessionmaker(writer, expire_on_commit=False)
+        # SQLite has one writer at a time. Writers of this process queue on a lock and wake
+        # the moment it is free; without it they would wait in SQLite's busy handler, which
+        # sleeps in steps of up to 100 ms. Other processes still meet the busy timeout.
+        self._write_lock = threading.RLock() if self.dialect == "sqlite" else None
 
     @property
     def dialect(self) -> str:
@@ -85,7 +90,11 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        with self.write_sessions() as session, session.begin():
+        if self._write_lock is None:
+            with self.write_sessions() as session, session.begin():
+                yield session
+            return
+        with self._write_lock, self.write_sessions() as session, session.begin():
             yield session
 
     @contextlib.contextmanager

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from aixiv.jobs import handler
 from aixiv.jobs.queue import JobRecord
+from aixiv.jobs.worker import LOCAL
 from aixiv.platform.audit import audit
 from aixiv.records import Decision, PairwiseResult, Review, Submission, Version, Vote
 
@@ -32,7 +33,7 @@ def _load(platform, s, version_id: str) -> tuple[Version, Submission] | None:
     return v, sub
 
 
-@handler("pipeline.screen")
+@handler("pipeline.screen", priority=10, lane=LOCAL)
 async def screen(platform, job: JobRecord) -> dict:
     """Stage 1: the injection guard. Flagged versions are held and go no further."""
     version_id = job.payload["version_id"]
@@ -125,7 +126,7 @@ def retriever_for(platform):
     return _retriever_for(platform)
 
 
-@handler(REVIEW_JOB)
+@handler(REVIEW_JOB, priority=20)
 async def review_stage(platform, job: JobRecord) -> dict:
     """Stage 2: the review panel (single or meta mode) and, for v2+, pairwise against the previous version."""
     from aixiv import review as rv
@@ -206,14 +207,20 @@ async def review_stage(platform, job: JobRecord) -> dict:
     tasks.append(run_pairwise())
     results = await asyncio.gather(*tasks, return_exceptions=True)
     errors = [r for r in results if isinstance(r, BaseException)]
-    with platform.db.read() as s:
-        stored = s.scalar(select(func.count()).select_from(Review).where(Review.version_id == version_id, Review.origin == "panel"))
-    if errors and (not stored or job.attempts < job.max_attempts - 1):
-        # some reviewer failed: retry the job (stored reviews are kept, only the missing run again)
-        if not isinstance(errors[0], ModelError | rv.ReviewError):
-            raise errors[0]
-        raise RetryLater(f"{len(errors)} review call(s) failed: {errors[0]}")
+
+    def count_stored(s) -> int:
+        return s.scalar(select(func.count()).select_from(Review).where(Review.version_id == version_id, Review.origin == "panel"))
+
+    if errors:
+        with platform.db.read() as s:
+            stored = count_stored(s)
+        if not stored or job.attempts < job.max_attempts - 1:
+            # some reviewer failed: retry the job (stored reviews are kept, only the missing run again)
+            if not isinstance(errors[0], ModelError | rv.ReviewError):
+                raise errors[0]
+            raise RetryLater(f"{len(errors)} review call(s) failed: {errors[0]}")
     with platform.db.transaction() as s:
+        stored = count_stored(s)
         v2, sub2 = _load(platform, s, version_id)
         if sub2.status != states.UNDER_REVIEW or v2.stage != "reviewing":
             return {"skipped": "moved on meanwhile"}
@@ -226,7 +233,7 @@ async def review_stage(platform, job: JobRecord) -> dict:
 # --- vote and decision --------------------------------------------------------------------------
 
 
-@handler(VOTE_JOB)
+@handler(VOTE_JOB, priority=30)
 async def vote_stage(platform, job: JobRecord) -> dict:
     """Stage 3: each panel voter votes (in parallel); k of n accepts -> provisionally accepted."""
     from aixiv import review as rv
@@ -254,10 +261,10 @@ async def vote_stage(platform, job: JobRecord) -> dict:
     retriever = retriever_for(platform)
     related = await rv.related_work(retriever, v.text, doc) if retriever is not None else None
 
-    async def one(name: str) -> None:
+    async def one(name: str) -> tuple[str, dict] | None:
         key = f"panel:{name}"
         if key in settled:
-            return
+            return None
         client = reg.client(name)
         try:
             res = await rv.vote(client, v.text, kind, document=doc, related=related)
@@ -273,17 +280,29 @@ async def vote_stage(platform, job: JobRecord) -> dict:
                 reasons=[], scores={}, error=f"{type(exc).__name__}: {str(exc)[:500]}",
                 simulated=client.spec.provider == "simulated",
             )
-        await asyncio.to_thread(_upsert_vote, platform, version_id, rnd, key, fields)
+        return key, fields
 
-    await asyncio.gather(*(one(n) for n in voters))
+    answers = [a for a in await asyncio.gather(*(one(n) for n in voters)) if a is not None]
+    # The round's votes and its decision are stored in one transaction: a rerun of this job
+    # (a worker died mid-round) asks again only the voters with no settled vote, and the unique
+    # (version, round, voter) key turns a concurrent second run into a retry, never a second vote.
     with platform.db.transaction() as s:
         v2, sub2 = _load(platform, s, version_id)
         if sub2.status != states.VOTING:
             return {"skipped": "decided meanwhile"}
-        votes = s.scalars(select(Vote).where(Vote.version_id == version_id, Vote.round == rnd, Vote.origin == "panel")).all()
-        accepts = sum(x.decision == "accept" for x in votes)
-        rejects = sum(x.decision == "reject" for x in votes)
-        abstains = sum(x.decision == "abstain" for x in votes)
+        votes = {x.voter_key: x for x in s.scalars(
+            select(Vote).where(Vote.version_id == version_id, Vote.round == rnd, Vote.origin == "panel"))}
+        for key, fields in answers:
+            row = votes.get(key)
+            if row is None:
+                votes[key] = row = Vote(version_id=version_id, round=rnd, origin="panel", voter_key=key, **fields)
+                s.add(row)
+            elif row.decision == "abstain":  # a rerun fills in an abstention
+                for k, val in fields.items():
+                    setattr(row, k, val)
+        accepts = sum(x.decision == "accept" for x in votes.values())
+        rejects = sum(x.decision == "reject" for x in votes.values())
+        abstains = sum(x.decision == "abstain" for x in votes.values())
         outcome = rule.decide(accepts, rejects)
         if outcome is None:
             audit(s, None, "vote.below_quorum", "submission", sub2.id, version=v2.number, accepts=accepts, rejects=rejects, abstains=abstains)
@@ -307,21 +326,3 @@ async def vote_stage(platform, job: JobRecord) -> dict:
             f"only {accepts + rejects} non-abstaining vote(s), quorum is {rule.quorum}: not decided, retrying later"
         )
     return {"outcome": outcome, "accepts": accepts, "rejects": rejects, "abstains": abstains}
-
-
-def _upsert_vote(platform, version_id: str, rnd: int, key: str, fields: dict) -> None:
-    """One vote per voter per round: a rerun fills in an abstention, never a second vote."""
-    from sqlalchemy.exc import IntegrityError
-
-    for _ in range(2):
-        try:
-            with platform.db.transaction() as s:
-                row = s.scalar(select(Vote).where(Vote.version_id == version_id, Vote.round == rnd, Vote.voter_key == key))
-                if row is None:
-                    s.add(Vote(version_id=version_id, round=rnd, origin="panel", voter_key=key, **fields))
-                elif row.decision == "abstain":
-                    for k, val in fields.items():
-                        setattr(row, k, val)
-            return
-        except IntegrityError:
-            continue

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from aixiv.jobs import handler
 from aixiv.jobs.queue import JobRecord
+from aixiv.jobs.worker import LOCAL
 from aixiv.records import Review, Submission, Version
 
 DOI_JOB = "doi.sync"
@@ -55,26 +56,48 @@ def on_accepted(platform, s: Session, sub: Submission, v: Version) -> None:
 
 def datacite_for(platform, submission_id: str, number: int | None = None) -> dict:
     """The DataCite metadata of a version (or of the concept when ``number`` is None), as it stands."""
-    from sqlalchemy import select
-
     from aixiv.platform.submissions import get_submission, list_versions
-    from aixiv.records.doi import datacite_concept_metadata, datacite_metadata
 
-    base = platform.settings.base_url.rstrip("/")
     admin = _system_principal(platform)
     sub = get_submission(platform, submission_id, version=number, actor=admin)
     versions = list_versions(platform, submission_id, admin)
     if number is None:
-        dois = [x.doi for x in versions if x.doi]
-        state = "findable" if any(x.doi_state == "findable" for x in versions) else "draft"
-        return datacite_concept_metadata(sub, base_url=base, version_dois=dois, state=state)
+        return _concept_metadata(platform, sub, versions)
+    return _version_metadata(platform, sub, versions, _review_ids(platform, submission_id).get(number, []))
+
+
+def _review_ids(platform, submission_id: str) -> dict[int, list[str]]:
+    """The ids of every review of a submission, by version number."""
+    from sqlalchemy import select
+
+    out: dict[int, list[str]] = {}
+    with platform.db.read() as s:
+        rows = s.execute(
+            select(Review.id, Version.number).join(Version, Version.id == Review.version_id)
+            .where(Version.submission_id == submission_id).order_by(Review.created_at, Review.id)
+        )
+        for rid, number in rows:
+            out.setdefault(number, []).append(rid)
+    return out
+
+
+def _concept_metadata(platform, sub, versions) -> dict:
+    from aixiv.records.doi import datacite_concept_metadata
+
+    dois = [x.doi for x in versions if x.doi]
+    state = "findable" if any(x.doi_state == "findable" for x in versions) else "draft"
+    return datacite_concept_metadata(sub, base_url=platform.settings.base_url.rstrip("/"), version_dois=dois, state=state)
+
+
+def _version_metadata(platform, sub, versions, review_ids: list[str]) -> dict:
+    from aixiv.records.doi import datacite_metadata
+
+    base = platform.settings.base_url.rstrip("/")
     v = sub.version
+    number = v.number
     prev = next((x.doi for x in versions if x.number == number - 1), None)
     nxt = next((x.doi for x in versions if x.number == number + 1), None)
-    with platform.db.read() as s:
-        vid = s.scalar(select(Version.id).where(Version.submission_id == submission_id, Version.number == number))
-        reviews = s.scalars(select(Review.id).where(Review.version_id == vid)).all()
-    urls = [f"{base}/abs/{submission_id}v{number}#review-{rid}" for rid in reviews]
+    urls = [f"{base}/abs/{sub.id}v{number}#review-{rid}" for rid in review_ids]
     return datacite_metadata(
         sub, v, base_url=base, previous_version_doi=prev, next_version_doi=nxt, review_urls=urls,
         state="findable" if v.doi_state == "findable" else "draft",
@@ -90,39 +113,52 @@ def _system_principal(platform):
 
 
 def sync_dois(platform, submission_id: str) -> dict:
-    """Bring the registrar in line with the record for every DOI of a submission."""
-    from aixiv.platform.submissions import list_versions
+    """Bring the registrar in line with the record for every DOI of a submission.
+
+    The record is read once (the versions, each version's view, their review ids); the concept's
+    metadata is built from the newest version's view.
+    """
+    from aixiv.platform.submissions import get_submission, list_versions
 
     reg = _registrar(platform)
-    done = {}
-    versions = list_versions(platform, submission_id, _system_principal(platform))
-    for v in versions:
-        if not v.doi:
-            continue
-        done[v.doi] = _sync_one(reg, v.doi, v.doi_state or "draft", datacite_for(platform, submission_id, v.number))
-    concept = datacite_for(platform, submission_id, None)
-    concept_doi = concept.get("doi")
-    if concept_doi:
+    admin = _system_principal(platform)
+    versions = list_versions(platform, submission_id, admin)
+    with_doi = [v for v in versions if v.doi]
+    reviews = _review_ids(platform, submission_id)
+    latest = None
+    wanted: list[tuple[str, str, dict]] = []  # (doi, state, metadata)
+    for v in with_doi:
+        view = get_submission(platform, submission_id, version=v.number, actor=admin)
+        latest = view if latest is None or view.version.number > latest.version.number else latest
+        wanted.append((v.doi, v.doi_state or "draft", _version_metadata(platform, view, versions, reviews.get(v.number, []))))
+    if latest is None:
+        latest = get_submission(platform, submission_id, actor=admin)
+    concept = _concept_metadata(platform, latest, versions)
+    if concept.get("doi"):
         state = "findable" if any(x.doi_state == "findable" for x in versions) else "draft"
-        done[concept_doi] = _sync_one(reg, concept_doi, state, concept)
-    return done
+        wanted.append((concept["doi"], state, concept))
+    if getattr(reg, "transactional", False):
+        # the local registrar: every DOI of the submission in one transaction
+        with platform.db.transaction() as s:
+            return {doi: _sync_one(reg, doi, state, meta, session=s) for doi, state, meta in wanted}
+    return {doi: _sync_one(reg, doi, state, meta) for doi, state, meta in wanted}
 
 
-def _sync_one(reg, doi: str, state: str, metadata: dict) -> str:
-    current = reg.get(doi)
+def _sync_one(reg, doi: str, state: str, metadata: dict, **kw) -> str:
+    current = reg.get(doi, **kw)
     if current is None:
-        reg.reserve(doi, metadata)
+        reg.reserve(doi, metadata, **kw)
         current_state = "draft"
     else:
         current_state = current.state
     if state == "findable" and current_state not in ("findable", "registered"):
-        reg.publish(doi, metadata)
+        reg.publish(doi, metadata, **kw)
         return "findable"
     if current is not None:
-        reg.update(doi, metadata)
+        reg.update(doi, metadata, **kw)
     return current_state if state != "findable" else "findable"
 
 
-@handler(DOI_JOB)
+@handler(DOI_JOB, lane=LOCAL)
 async def doi_sync(platform, job: JobRecord) -> dict:
     return await asyncio.to_thread(sync_dois, platform, job.payload["submission_id"])

@@ -177,8 +177,8 @@ class LocalRegistrar:
             self._sessions = sessions
         elif isinstance(sessions, Engine):
             self._sessions = sessionmaker(sessions, expire_on_commit=False)
-        elif hasattr(sessions, "write_sessions"):  # aixiv.records.Database
-            self._sessions = sessions.write_sessions
+        elif hasattr(sessions, "transaction"):  # aixiv.records.Database: its writer lock too
+            self._sessions = sessions.transaction
         else:
             raise TypeError("sessions must be a sessionmaker, an Engine or a Database")
 
@@ -263,6 +263,10 @@ class LocalRegistrar:
             return
         if self._sessions is None:
             raise DoiError("this LocalRegistrar has no database: pass session= to each call")
+        if not isinstance(self._sessions, sessionmaker):  # Database.transaction
+            with self._sessions() as s:
+                yield s
+            return
         with self._sessions() as s, s.begin():
             yield s
 
