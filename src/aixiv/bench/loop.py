@@ -148,7 +148,11 @@ async def _run_in_process(platform, concurrency: int, submit_all, submit_warm_up
     try:
         while _undecided(platform) > 0:
             await asyncio.sleep(0.05)
-        return submit_s, time.monotonic() - t0, time.process_time() - c0
+        wall, cpu = time.monotonic() - t0, time.process_time() - c0
+        deadline = time.monotonic() + 60  # let the follow-up jobs (DOI syncs) finish before the check
+        while await asyncio.to_thread(_pending_jobs, platform) > 0 and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        return submit_s, wall, cpu
     finally:
         w.stop()
         await task
@@ -219,8 +223,26 @@ def _undecided(platform) -> int:
             Submission.status.not_in(["provisionally_accepted", "rejected", "held"]))) or 0
 
 
+def _write_panel_config(data: Path, sim_url: str) -> None:
+    """The worker process's models: the in-process run's panel (one reviewer, five voters),
+    unthrottled, as ``<data_dir>/aixiv.toml``."""
+    from aixiv.models import simulated_specs
+
+    specs = simulated_specs(sim_url, 5)
+    lines = []
+    for spec in specs:
+        lines += [f"[models.{spec.name}]", 'provider = "simulated"', f"model_id = {json.dumps(spec.model_id)}",
+                  f"base_url = {json.dumps(spec.base_url)}", f"family = {json.dumps(spec.family)}",
+                  "max_concurrency = 10000", "timeout_s = 30", "max_retries = 3", ""]
+    names = [s.name for s in specs]
+    lines += ["[panels]", f"reviewers = {json.dumps(names[:1])}", f"voters = {json.dumps(names)}", ""]
+    (data / "aixiv.toml").write_text("\n".join(lines), encoding="utf-8")
+
+
 def _spawn(data: Path, sim_url: str, concurrency: int) -> subprocess.Popen:
-    env = {**os.environ, "AIXIV_SIMULATED_LLM": sim_url, "AIXIV_LLM_CACHE": "off", "AIXIV_JOB_POLL_S": "0.05"}
+    _write_panel_config(data, sim_url)
+    env = {k: v for k, v in os.environ.items() if k not in ("AIXIV_SIMULATED_LLM", "AIXIV_CONFIG")}
+    env.update({"AIXIV_LLM_CACHE": "off", "AIXIV_JOB_POLL_S": "0.05"})
     return subprocess.Popen([sys.executable, "-m", "aixiv.cli", "worker", "--data-dir", str(data),
                              "--concurrency", str(concurrency), "--lease", "5"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -238,7 +260,11 @@ def _run_with_kill(platform, data, sim_url, concurrency, kill_after, n, latency)
                 kills = 1
                 proc = _spawn(data, sim_url, concurrency)
             time.sleep(0.05)
-        return time.monotonic() - t0, kills
+        wall = time.monotonic() - t0
+        deadline = time.monotonic() + 60  # let the follow-up jobs (DOI syncs) finish before the check
+        while _pending_jobs(platform) > 0 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return wall, kills
     finally:
         proc.terminate()
         proc.wait(10)
@@ -259,5 +285,6 @@ def _check(platform, n: int) -> dict:
         "decisions": decisions,
         "jobs_not_done": sum(v for k, v in jobs.items() if k != "done"),
         "max_votes_per_version": max((c for *_, c in per_version), default=0),
-        "ok": decisions == n and all(c == 5 for *_, c in per_version),
+        "ok": decisions == n and all(c == 5 for *_, c in per_version)
+        and not any(v for k, v in jobs.items() if k != "done"),
     }
