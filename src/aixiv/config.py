@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     max_archive_members: int = 2000
     max_unpacked_mb: float = 200.0
 
+    # Web and API: threads that render read-only pages and listings at once (see aixiv.api.reads).
+    read_threads: int = 4
+
     # Embedded job worker.
     worker_enabled: bool = True
     worker_concurrency: int = 8

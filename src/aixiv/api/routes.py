@@ -14,6 +14,7 @@ from aixiv.platform.accounts import require_scope
 from aixiv.platform.views import Page, SubmissionMeta, SubmissionView, VersionView
 
 from .deps import get_platform, optional_principal
+from .reads import reads
 
 router = APIRouter(prefix="/api/v1")
 
@@ -83,6 +84,7 @@ def add_version(
 
 
 @router.get("/submissions", response_model=Page, tags=["submissions"])
+@reads
 def list_submissions(
     p: PlatformDep,
     principal: PrincipalDep,
@@ -101,6 +103,7 @@ def list_submissions(
 
 
 @router.get("/submissions/{submission_id}", response_model=SubmissionView, tags=["submissions"])
+@reads
 def get_submission(
     submission_id: str, p: PlatformDep, principal: PrincipalDep, version: Annotated[int | None, Query(ge=1)] = None
 ):
@@ -108,6 +111,7 @@ def get_submission(
 
 
 @router.get("/submissions/{submission_id}/versions", response_model=list[VersionView], tags=["submissions"])
+@reads
 def list_versions(submission_id: str, p: PlatformDep, principal: PrincipalDep):
     return submissions.list_versions(p, submission_id, principal)
 
@@ -125,6 +129,7 @@ def version_file(submission_id: str, number: int, p: PlatformDep, principal: Pri
 
 
 @router.get("/submissions/{submission_id}/versions/{number}/text", response_class=PlainTextResponse, tags=["submissions"])
+@reads
 def version_text(submission_id: str, number: int, p: PlatformDep, principal: PrincipalDep):
     """The text of a version as a reader sees it (concealed text removed): what reviewers read."""
     v = submissions.get_version_row(p, submission_id, number, principal)

@@ -21,6 +21,13 @@ def make_engine(url: str, **kwargs) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if path and path != ":memory:":
+            # Every request and job thread holds a connection while it works. SQLAlchemy's default
+            # (5 kept, 10 more opened and closed on demand) would make concurrent pages open
+            # fresh connections (and run the PRAGMAs below) over and over; SQLite connections
+            # are cheap to keep.
+            kwargs.setdefault("pool_size", 40)
+            kwargs.setdefault("max_overflow", 40)
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
         )
