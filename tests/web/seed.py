@@ -325,6 +325,35 @@ def screened(p, sid: str, number: int) -> None:
         )
 
 
+def admin(p, handle: str) -> None:
+    """An administrator who logs in with the demo password."""
+    accounts.create_human(
+        p, handle, "Mo Derator", email=f"{handle}@example.org", password=PASSWORD, is_admin=True
+    )
+
+
+def hold(p, sid: str, *, risk: float = 0.91, categories=("instruction", "concealed")) -> None:
+    """What screening does to a flagged version: a report on it, and the submission held."""
+    from aixiv.workflow import states
+
+    report = {"flagged": True, "risk": risk, "threshold": 0.5, "categories": list(categories)}
+    with p.db.transaction() as s:
+        s.execute(
+            update(Version)
+            .where(Version.submission_id == sid)
+            .values(guard_report=report, guard_flagged=True, guard_risk=risk, stage="held")
+        )
+        sub = s.get(Submission, sid)
+        states.transition(s, sub, states.SCREENING, actor_id=None, reason="screening")
+        states.transition(
+            s,
+            sub,
+            states.HELD,
+            actor_id=None,
+            reason=f"prompt-injection screening flagged this version (risk {risk:.2f})",
+        )
+
+
 def discussion(p, sid: str) -> None:
     first = social.post_comment(
         p, principal(p, "bob"), sid, "Nice work. Did you try **more experts**?"

@@ -1,5 +1,6 @@
 """The site in real Chromium against a live server: register, agents and keys, submit, like,
-comment and reply, report, read reviews and votes, compare versions."""
+comment and reply, report, read reviews and votes, compare versions, moderate a reported
+comment, add a version through the form."""
 
 from __future__ import annotations
 
@@ -140,3 +141,74 @@ def test_report_a_comment(page, site):
     page.wait_for_selector("#comments .notice")
     note = page.inner_text("#comments .notice")
     assert "has been reported" in note or "already reported" in note
+
+
+def test_admin_hides_a_reported_comment(page, site):
+    from tests.web.test_web_moderation import make_admin, reported_comment
+
+    sid, cid = reported_comment(site, "Visit my *totally relevant* shop.", "advertising")
+    admin = make_admin(site)
+    _login(page, admin)
+    page.click("nav.top a:text-is('Moderation')")
+    page.wait_for_url(re.compile(r"/admin/moderation$"))
+    item = page.locator(f"#reported li#m-{cid}")
+    assert "advertising" in item.inner_text() and "@cy" in item.inner_text()
+    assert item.locator(".mod-text em").inner_text() == "totally relevant"
+    item.locator("button:text-is('Hide comment')").click()
+    page.wait_for_selector("p.notice.ok")
+    assert "is hidden" in page.inner_text("p.notice.ok")
+    assert page.locator(f"#reported li#m-{cid}").count() == 0
+    assert f"by @{admin}" in page.inner_text(f"#hidden li#m-{cid}")
+
+    page.click(f"#hidden li#m-{cid} a[href='/abs/{sid}#c-{cid}']")
+    page.wait_for_selector(f"li#c-{cid} .badge.hidden")  # the admin still sees it, marked
+    page.click("nav.top button:text-is('Log out')")
+    page.wait_for_selector("nav.top a:text-is('Log in')")
+    page.goto(f"/abs/{sid}")
+    assert page.locator(f"li#c-{cid}").count() == 0
+    assert "totally relevant" not in page.inner_text("#comments")
+
+
+def test_owner_submits_a_new_version(page, site, tmp_path, monkeypatch):
+    sid = seed.submit(site.platform, "bob", "Sparse Experts Revisited")
+    _login(page, "bob")
+    page.goto(f"/abs/{sid}")
+    assert page.locator("#versions a:text-is('Add version 2')").is_visible()
+    page.click(".actions-bar a:text-is('Add a new version')")
+    page.wait_for_url(re.compile(rf"/abs/{re.escape(sid)}/versions/new$"))
+
+    # a file over the limit is refused in the browser, before it is sent
+    monkeypatch.setattr(site.platform.settings, "max_upload_mb", 0.001)
+    page.reload()
+    big = tmp_path / "big.md"
+    big.write_text("# Big\n\n" + "words " * 1000)
+    page.set_input_files("input[name=file]", str(big))
+    message = page.eval_on_selector("input[name=file]", "el => el.validationMessage")
+    assert message.startswith("The file is") and "the limit is" in message
+    page.click("form.version-form button[type=submit]")  # the browser keeps it
+    assert page.url.endswith("/versions/new") and page.locator("p.notice.error").count() == 0
+    monkeypatch.undo()
+    page.reload()
+
+    wrong = tmp_path / "figure.png"
+    wrong.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    page.set_input_files("input[name=file]", str(wrong))
+    page.fill("textarea[name=response_letter]", "We thank the reviewers.\n\nWe added seeds.")
+    page.click("form.version-form button[type=submit]")
+    page.wait_for_selector("p.notice.error")
+    assert "upload a PDF" in page.inner_text("p.notice.error")
+    assert page.input_value("textarea[name=response_letter]").startswith("We thank the reviewers.")
+
+    manuscript = tmp_path / "revisited-v2.md"
+    manuscript.write_text(
+        "# Sparse Experts Revisited\n\n## Abstract\n\nA second look at sparse experts, now with "
+        "three seeds per setting.\n\n## 1 Introduction\n\n" + "Seeds matter. " * 40 + "\n"
+    )
+    page.set_input_files("input[name=file]", str(manuscript))
+    page.fill("input[name=change_note]", "Three seeds per setting.")
+    page.click("form.version-form button[type=submit]")
+    page.wait_for_url(re.compile(rf"/abs/{re.escape(sid)}v2$"), timeout=60_000)
+    assert page.inner_text(".abs-ident .ident") == f"{sid}v2"
+    assert "Three seeds per setting." in page.inner_text("#versions .version.current")
+    page.click("#versions .version.current details.letter summary")
+    assert page.inner_text("#versions .version.current .letter-text p >> nth=1") == "We added seeds."

@@ -13,14 +13,17 @@ from aixiv import __version__
 from aixiv.config import Settings, get_settings
 from aixiv.platform import Platform
 
-from . import problems
+from . import problems, reads
 from .limits import BodyLimit
 from .routes import router
 
 log = logging.getLogger("aixiv.api")
 
 # Adapters that mount themselves on the app: module -> function(app, platform)
-ADAPTERS = ["aixiv.api.routes_review", "aixiv.api.routes_social", "aixiv.web", "aixiv.mcp", "aixiv.web.feeds"]
+ADAPTERS = [
+    "aixiv.api.routes_review", "aixiv.api.routes_social", "aixiv.api.routes_moderation",
+    "aixiv.web", "aixiv.mcp", "aixiv.web.feeds",
+]
 
 
 def create_app(
@@ -65,6 +68,7 @@ def create_app(
     app.state.platform = platform
     app.state.lifespans = mounted_lifespans
     problems.install(app)
+    reads.configure(settings.read_threads)
     app.include_router(router)
 
     @app.get("/api/v1/health", tags=["meta"])

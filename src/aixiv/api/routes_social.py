@@ -37,7 +37,11 @@ class ReportIn(BaseModel):
 
 @router.get("/submissions/{submission_id}/comments", response_model=list[CommentView])
 def list_comments(submission_id: str, p: PlatformDep, principal: PrincipalDep):
-    """Comments, oldest first; each names the `parent_id` it replies to. Hidden ones carry no body."""
+    """Comments, oldest first; each names the `parent_id` it replies to.
+
+    Hidden comments are left out, except for their authors and administrators (who see them
+    with `hidden` set) and where replies still shown hang from them (then without a body).
+    """
     return social.list_comments(p, submission_id, principal)
 
 

@@ -1,6 +1,6 @@
 """The service layer: every adapter (REST, MCP, web, CLI) calls these functions and no others."""
 
-from . import accounts, submissions
+from . import accounts, moderation, submissions
 from .context import Platform, Principal
 from .errors import (
     BadInput,
@@ -27,5 +27,6 @@ __all__ = [
     "Unprocessable",
     "UnsupportedMedia",
     "accounts",
+    "moderation",
     "submissions",
 ]

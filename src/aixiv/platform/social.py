@@ -1,21 +1,23 @@
 """Comments, likes and reports: the social layer around a submission.
 
 Rules live here, not in routes: comment length, Markdown rendering and sanitising, threading,
-one report per account, hiding after repeated reports, one like per account.
+who sees a hidden comment, one report per account, hiding after repeated reports, one like per
+account. What administrators do about reports is in :mod:`aixiv.platform.moderation`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 import nh3
 from markdown_it import MarkdownIt
 from pydantic import BaseModel, Field
-from sqlalchemy import bindparam, case, select, update
+from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from aixiv.records import Account, Comment, CommentReport, Like, Submission
+from aixiv.records import Account, Comment, CommentReport, Like, Submission, utcnow
 
 from .accounts import require_scope
 from .audit import audit
@@ -83,9 +85,17 @@ class CommentView(BaseModel):
     author_name: str
     author_kind: str  # human | agent
     author_model: str | None = None
-    body: str | None = Field(default=None, description="Markdown source; null when hidden")
-    html: str | None = Field(default=None, description="sanitised HTML; null when hidden")
+    body: str | None = Field(
+        default=None, description="Markdown source; null when hidden from the reader"
+    )
+    html: str | None = Field(
+        default=None, description="sanitised HTML; null when hidden from the reader"
+    )
     hidden: bool = False
+    hidden_reason: Literal["reports", "moderator"] | None = Field(
+        default=None,
+        description="why a hidden comment is hidden: after readers' reports, or by a moderator",
+    )
     report_count: int = 0
     created_at: dt.datetime
     replies: list[CommentView] = Field(default_factory=list)
@@ -112,10 +122,13 @@ def _view(c: Comment, author: Account, actor: Principal | None) -> CommentView:
     return _comment_view(c, author.handle, author.display_name, author.kind, author.model_name, actor)
 
 
+def may_read(c, actor: Principal | None) -> bool:
+    """Whether the actor may read a comment: hidden ones only by their author and administrators."""
+    return not c.hidden or (actor is not None and (actor.is_admin or actor.id == c.author_id))
+
+
 def _comment_view(c, handle: str, name: str, kind: str, model: str | None, actor: Principal | None) -> CommentView:
-    # a hidden comment stays in the thread (its replies keep their place) but its text is
-    # shown only to its author and administrators
-    show = not c.hidden or (actor is not None and (actor.is_admin or actor.id == c.author_id))
+    show = may_read(c, actor)
     return CommentView(
         id=c.id,
         submission_id=c.submission_id,
@@ -127,6 +140,7 @@ def _comment_view(c, handle: str, name: str, kind: str, model: str | None, actor
         body=c.body if show else None,
         html=render_markdown(c.body) if show else None,
         hidden=c.hidden,
+        hidden_reason=("moderator" if c.hidden_by else "reports") if c.hidden else None,
         report_count=c.report_count,
         created_at=c.created_at,
     )
@@ -163,7 +177,29 @@ def list_comments(
 def comment_views(s: Session, submission_id: str, actor: Principal | None) -> list[CommentView]:
     """The comments of a submission the caller has already loaded (and may see), in an open session."""
     rows = s.connection().execute(_COMMENTS, {"sid": submission_id}).all()
-    return [_comment_view(r, r.a_handle, r.a_name, r.a_kind, r.a_model, actor) for r in rows]
+    return _prune([_comment_view(r, r.a_handle, r.a_name, r.a_kind, r.a_model, actor) for r in rows])
+
+
+def _prune(comments: list[CommentView]) -> list[CommentView]:
+    """Leave out the hidden comments the reader may not read (those carry no body).
+
+    A hidden comment with replies the reader still sees stays, without its text, so that the
+    replies keep their place in the thread; one without such replies is left out.
+    """
+    children: dict[str, list[str]] = {}
+    for c in comments:
+        if c.parent_id:
+            children.setdefault(c.parent_id, []).append(c.id)
+    known = {c.id for c in comments}
+    order = [c.id for c in comments if not c.parent_id or c.parent_id not in known]
+    for cid in order:  # breadth first: every comment after its parent
+        order.extend(children.get(cid, ()))
+    unreadable = {c.id for c in comments if c.hidden and c.body is None}
+    kept: set[str] = set()
+    for cid in reversed(order):  # replies before the comments they answer
+        if cid not in unreadable or any(r in kept for r in children.get(cid, ())):
+            kept.add(cid)
+    return [c for c in comments if c.id in kept]
 
 
 def thread(comments: list[CommentView]) -> list[CommentView]:
@@ -196,7 +232,7 @@ def post_comment(
             if parent is None or parent.submission_id != sub.id:
                 raise NotFound(f"No comment '{parent_id}' on {sub.id} to reply to.")
             if parent.hidden:
-                raise Conflict("That comment was hidden after reports; it takes no replies.")
+                raise Conflict("That comment has been hidden; it takes no replies.")
         row = Comment(
             submission_id=sub.id, parent_id=parent_id or None, author_id=actor.id, body=body
         )
@@ -239,15 +275,26 @@ def report_comment(p: Platform, actor: Principal, comment_id: str, reason: str =
                 raise Conflict("You have already reported this comment.")
             s.add(CommentReport(comment_id=c.id, reporter_id=actor.id, reason=reason))
             c.report_count += 1
+            s.flush()
             audit(s, actor.id, "comment.report", "comment", c.id, reason=reason[:200])
-            if not c.hidden and c.report_count >= threshold:
-                c.hidden = True
+            # reports a moderator has resolved (say, by restoring the comment) no longer count
+            if not c.hidden and open_reports(s, c.id) >= threshold:
+                c.hidden, c.hidden_at, c.hidden_by = True, utcnow(), None
                 _bump(s, c.submission_id, comment_count=-1)
                 audit(s, None, "comment.hide", "comment", c.id, reports=c.report_count)
             s.flush()
             return ReportView(comment_id=c.id, report_count=c.report_count, hidden=c.hidden)
     except IntegrityError:
         raise Conflict("You have already reported this comment.") from None
+
+
+def open_reports(s: Session, comment_id: str) -> int:
+    """How many reports of a comment no administrator has resolved yet."""
+    return s.scalar(
+        select(func.count())
+        .select_from(CommentReport)
+        .where(CommentReport.comment_id == comment_id, CommentReport.resolved_at.is_(None))
+    ) or 0
 
 
 def set_like(p: Platform, actor: Principal, submission_id: str, liked: bool) -> LikeView:

@@ -41,6 +41,7 @@ from .errors import (
 )
 from .views import (
     AuthorView,
+    NewVersionCheck,
     Page,
     SubmissionMeta,
     SubmissionSummary,
@@ -293,10 +294,7 @@ def add_version(
         if sub is None:
             raise NotFound(f"No submission '{submission_id}'.")
         _require_owner(sub, actor)
-        if sub.status not in states.REVISABLE:
-            raise Conflict(
-                f"A new version cannot be added while the submission is {sub.status.replace('_', ' ')}."
-            )
+        _require_revisable(sub.status)
     filename = _safe_filename(filename)
     doc = parse_upload(p, filename, data)
     text = reader_text(doc)
@@ -305,8 +303,7 @@ def add_version(
         with p.db.transaction() as s:
             sub = s.get(Submission, submission_id, with_for_update=True)
             _require_owner(sub, actor)
-            if sub.status not in states.REVISABLE:
-                raise Conflict(f"A new version cannot be added while the submission is {sub.status}.")
+            _require_revisable(sub.status)
             number = sub.latest_version + 1
             new_abstract = (abstract or doc.abstract or sub.abstract or "").strip()[:10_000]
             submitter = s.get(Account, actor.id)
@@ -336,9 +333,46 @@ def _after_enqueue(p: Platform) -> None:
         worker.wake()
 
 
-def _require_owner(sub: Submission, actor: Principal) -> None:
+def _require_owner(sub: Submission | Snapshot, actor: Principal) -> None:
     if sub.submitter_id != actor.id and not actor.is_admin:
         raise Forbidden("Only the submitter (or an administrator) can change this submission.")
+
+
+def _revision_refused(status: str) -> str | None:
+    """Why no version can be added in this status, or None when one can."""
+    if status in states.REVISABLE:
+        return None
+    return f"A new version cannot be added while the submission is {status.replace('_', ' ')}."
+
+
+def _require_revisable(status: str) -> None:
+    if reason := _revision_refused(status):
+        raise Conflict(reason)
+
+
+def may_add_version(sub: SubmissionView, actor: Principal | None) -> bool:
+    """Whether to offer the actor a new version of a submission: to its submitter, while its
+    status takes one (administrators may add versions too, but are not offered the form)."""
+    return (
+        actor is not None
+        and actor.account.handle == sub.submitter
+        and _revision_refused(sub.status) is None
+    )
+
+
+def new_version_check(p: Platform, actor: Principal | None, submission_id: str) -> NewVersionCheck:
+    """Before a new version is uploaded: the submission, and why none can be added now (if so).
+
+    Refuses, as :func:`add_version` does, an actor who may not change the submission.
+    """
+    from .accounts import require_scope
+
+    actor = require_scope(actor, "submit")
+    with p.db.read() as s:
+        sub = _read(s, submission_id, actor)
+        _require_owner(sub, actor)
+        view = submission_view(s, p, sub)
+    return NewVersionCheck(submission=view, refused=_revision_refused(view.status))
 
 
 def withdraw(p: Platform, actor: Principal, submission_id: str, reason: str = "") -> SubmissionView:
@@ -608,7 +642,7 @@ _submissions = Submission.__table__
 _SUMMARY_COLUMNS = [
     _submissions.c[name]
     for name in (
-        "id", "kind", "title", "abstract", "categories", "status", "latest_version",
+        "id", "kind", "title", "abstract", "categories", "status", "latest_version", "ai_generated",
         "created_at", "updated_at", "like_count", "comment_count",
     )
 ]
@@ -682,7 +716,7 @@ def list_submissions(
         items = [
             SubmissionSummary(
                 id=r.id, kind=r.kind, title=r.title, abstract=r.abstract[:1000],
-                authors=names[r.id], categories=r.categories, status=r.status,
+                authors=names[r.id], categories=r.categories, status=r.status, ai_generated=r.ai_generated,
                 latest_version=r.latest_version, created_at=r.created_at, updated_at=r.updated_at,
                 like_count=r.like_count, comment_count=r.comment_count,
             )

@@ -291,6 +291,9 @@ class Comment(Base):
     author_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"))
     body: Mapped[str] = mapped_column(Text)
     hidden: Mapped[bool] = mapped_column(Boolean, default=False)
+    hidden_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # the administrator who hid it; null when it was hidden automatically after reports
+    hidden_by: Mapped[str | None] = mapped_column(String(32))
     report_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
@@ -306,6 +309,10 @@ class CommentReport(Base):
     reporter_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"))
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # open while null; an administrator resolves it by dismissing it or by acting on the comment
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(32))
+    resolution: Mapped[str | None] = mapped_column(String(16))  # dismissed | upheld
 
 
 class Like(Base):

@@ -105,11 +105,13 @@ def _install_errors(app: FastAPI) -> None:
 
 def mount(app: FastAPI, platform: Platform) -> None:
     """Add the web pages, their static files and HTML error pages to the app."""
+    from ._admin import router as admin_router
     from ._forms import router as forms_router
     from ._pages import router as pages_router
 
     app.include_router(pages_router)
     app.include_router(forms_router)
+    app.include_router(admin_router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     _install_errors(app)
 

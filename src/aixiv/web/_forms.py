@@ -1,5 +1,5 @@
-"""Pages that change something: register, log in and out, API keys and agents, submit, like,
-comment, report. Each checks the CSRF token, calls one service function and renders."""
+"""Pages that change something: register, log in and out, API keys and agents, submit, add a
+version, like, comment, report. Each checks the CSRF token, calls one service function and renders."""
 
 from __future__ import annotations
 
@@ -331,6 +331,72 @@ def submit(
     except ProblemError as exc:
         return _submit_page(ctx, exc.status, form, exc.detail)
     return ctx.redirect(f"/abs/{view.id}")
+
+
+# --- new versions ---------------------------------------------------------------------------
+
+
+def _text(value: str) -> str | None:
+    """A textarea's value: browser line ends made plain, None when empty."""
+    return value.replace("\r\n", "\n").strip() or None
+
+
+def _version_page(
+    ctx: WebContext,
+    sid: str,
+    status_code: int = 200,
+    form: dict | None = None,
+    error: str | None = None,
+):
+    check = submissions.new_version_check(ctx.platform, ctx.principal, sid)
+    return ctx.render(
+        "new_version.html",
+        status_code=status_code,
+        sub=check.submission,
+        refused=check.refused,
+        form=form or {},
+        error=error,
+    )
+
+
+@router.get("/abs/{sid}/versions/new", response_class=HTMLResponse)
+def new_version_form(ctx: Ctx, sid: str):
+    if ctx.principal is None:
+        return _login_redirect(ctx, f"/abs/{sid}/versions/new")
+    return _version_page(ctx, sid)
+
+
+@router.post("/abs/{sid}/versions", response_class=HTMLResponse)
+def new_version(
+    ctx: Ctx,
+    sid: str,
+    file: Annotated[UploadFile | None, File()] = None,
+    title: FormStr = "",
+    change_note: FormStr = "",
+    response_letter: FormStr = "",
+    csrf_token: FormStr = "",
+):
+    actor = _require_login(ctx)
+    ctx.check_csrf(csrf_token)
+    form = {"title": title, "change_note": change_note, "response_letter": response_letter}
+    p = ctx.platform
+    try:
+        if file is None or not file.filename:
+            raise BadInput("Choose the file of the new version (PDF, LaTeX, Markdown or text).")
+        data = file.file.read(p.settings.max_upload_bytes + 1)
+        view = submissions.add_version(
+            p,
+            actor,
+            sid,
+            file.filename,
+            data,
+            response_letter=_text(response_letter),
+            change_note=_text(change_note),
+            title=title.strip() or None,
+        )
+    except ProblemError as exc:
+        return _version_page(ctx, sid, exc.status, form, exc.detail)
+    return ctx.redirect(f"/abs/{view.id}v{view.latest_version}")
 
 
 # --- likes, comments, reports ---------------------------------------------------------------

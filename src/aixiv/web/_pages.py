@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
+from aixiv.api.reads import reads
 from aixiv.platform import (
     BadInput,
     NotFound,
@@ -45,6 +46,7 @@ def parse_ident(ident: str) -> tuple[str, int | None]:
 
 
 @router.get("/", response_class=HTMLResponse)
+@reads
 def home(ctx: Ctx):
     p, actor = ctx.platform, ctx.principal
     data = {
@@ -62,6 +64,7 @@ def home(ctx: Ctx):
 
 
 @router.get("/list", response_class=HTMLResponse)
+@reads
 def listing(
     ctx: Ctx,
     q: Annotated[str | None, Query(max_length=500)] = None,
@@ -113,6 +116,7 @@ def _shown(r: reviews.ReviewView) -> set[str]:
 
 
 @router.get("/abs/{ident}", response_class=HTMLResponse)
+@reads
 def abstract(ctx: Ctx, ident: str):
     p, actor = ctx.platform, ctx.principal
     sid, n = parse_ident(ident)
@@ -161,10 +165,12 @@ def abstract(ctx: Ctx, ident: str):
         abs_url=_cite.abs_url(base, sub, v),
         file_url=f"{base.rstrip('/')}/api/v1/submissions/{sub.id}/versions/{v.number}/file",
         public_doi=public_doi,
+        may_add_version=submissions.may_add_version(sub, actor),
     )
 
 
 @router.get("/abs/{ident}/diff", response_class=HTMLResponse)
+@reads
 def diff(
     ctx: Ctx,
     ident: str,
