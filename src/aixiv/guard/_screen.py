@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
@@ -40,6 +41,13 @@ _KNOWN_LANGS = {"en", "zh", "ja", "ko", "de", "fr", "es", "ru", "it", "pt"}
 _MAX_UNITS = 400
 _CORROBORATE = 0.35  # a finding below this risk does not raise another's
 _SNIPPET = 300
+# An order to output what follows ("Reply with ...:"): the quoted words are dictated, not quoted.
+_OUTPUT_ORDER_RE = re.compile(
+    r"\s*(?:please\s+|kindly\s+|now\s+|just\s+|simply\s+)?(?:reply|respond|answer|output|print|write|say|state|"
+    r"return|end|begin|start|conclude|sign)\w*\b[^\"“«「]{0,60}?(?:\bwith\b|:)"
+)
+# A phrase in quotation marks (two words or more): not the keys of a JSON object.
+_PHRASE_QUOTED = re.compile(r'["“«「][^"“”«»「」\n]*?\w\s+\w[^"“”«»「」\n]*?["”»」]')
 
 
 class _Doc:
@@ -165,7 +173,9 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
             continue
         sig = signals(sentence)
         context = None
-        if sig.hits and "addressee" not in sig.hits:
+        if sig.hits and (
+            "addressee" not in sig.hits or "request" in sig.hits or "outcome" in sig.hits
+        ):
             ps = max(0, s - 300)
             brk = text.rfind("\n\n", ps, s)
             ps = brk + 2 if brk >= 0 else ps  # not across a paragraph or block break
@@ -191,7 +201,8 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
             elif reported_quote(sentence):
                 conc *= 0.45
                 notes.append("quoted in a sentence that reports it")
-            elif sum(sentence.count(q) for q in '"“”«»「」') >= 2:
+            elif _PHRASE_QUOTED.search(sentence) and not _OUTPUT_ORDER_RE.match(sentence.lower()):
+                # (an order to output the quoted words is not a quotation)
                 conc *= 0.85
                 notes.append("in quotation marks")
             category, also = "contextual", []

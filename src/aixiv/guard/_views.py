@@ -411,14 +411,33 @@ _XMP_TEXT = re.compile(r">([^<>]{3,})<")
 
 def _metadata(doc: Document, visible_text: str) -> list[Segment]:
     out: list[Segment] = []
-    head = visible_text[:5000].lower()
+    head = " ".join(visible_text[:5000].lower().split())
     for key, value in (doc.metadata or {}).items():
         if key in _SKIP_META or not value or not value.strip():
             continue
         conc = 0.85
         why = f"document metadata field {key!r}"
-        if key.lower() == "title" and value.strip().lower()[:60] in head:
+        if key.lower() == "title" and " ".join(value.lower().split())[:60] in head:
             conc, why = 0.3, "metadata title (also on the page)"
+            words = value.split()
+            shown = min(len(words), 200)  # (bounded: a hostile title can be very long)
+            while shown > 0 and " ".join(words[:shown]).lower() not in head:
+                shown -= 1
+            rest = " ".join(words[shown:])
+            if len(rest.split()) >= 4:
+                # a real title with words appended that the page does not show
+                out.append(
+                    Segment(
+                        clean(rest),
+                        rest,
+                        "metadata",
+                        f"metadata:{key}",
+                        0.85,
+                        "metadata",
+                        "metadata title: words after the title shown on the page",
+                    )
+                )
+                value = " ".join(words[:shown])
         out.append(
             Segment(clean(value), value, "metadata", f"metadata:{key}", conc, "metadata", why)
         )
