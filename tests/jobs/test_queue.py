@@ -131,3 +131,39 @@ def test_a_local_job_runs_while_every_main_slot_is_busy(platform):
     # (or before any started): it never waited for a main slot.
     assert order.count("main started") == 2
     assert order.index("local ran") < [i for i, x in enumerate(order) if x == "main started"][1]
+
+
+def test_a_job_marked_done_in_the_handlers_transaction_is_done_exactly_when_it_commits(platform):
+    import pytest
+
+    from aixiv.records import AuditEvent
+
+    q = platform.queue
+    job_id = q.enqueue("k", {"n": 1})
+    job = q.claim("w", ["k"], lease_s=30)
+    # the handler's transaction fails after marking: nothing is done, the worker still owns it
+    with pytest.raises(RuntimeError):
+        with platform.db.transaction() as s:
+            s.add(AuditEvent(actor_id=None, action="test", target_type="t", target_id="1", data={}))
+            q.complete_in(s, job, {"ok": False})
+            raise RuntimeError("handler failed before its commit")
+    assert not job.completed
+    assert q.counts() == {"running": 1}
+    # it commits: the job is done with the handler's change, and the flag tells the worker so
+    with platform.db.transaction() as s:
+        s.add(AuditEvent(actor_id=None, action="test", target_type="t", target_id="1", data={}))
+        q.complete_in(s, job, {"ok": True})
+    assert job.completed
+    with platform.db.read() as s:
+        row = s.get(Job, job_id)
+        assert (row.status, row.result) == ("done", {"ok": True})
+        assert s.query(AuditEvent).filter_by(action="test").count() == 1
+    # a lease lost meanwhile: nothing is marked, the worker's own complete() reports it
+    other_id = q.enqueue("k", {"n": 2})
+    mine = q.claim("w", ["k"], lease_s=30)
+    with platform.db.transaction() as s:
+        s.execute(update(Job).where(Job.id == other_id).values(worker_id="someone-else"))
+    with platform.db.transaction() as s:
+        q.complete_in(s, mine, {"ok": True})
+    assert not mine.completed
+    assert q.complete(other_id, "w") is False

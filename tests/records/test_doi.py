@@ -340,6 +340,16 @@ def test_invalid_metadata_is_reported_readably():
         datacite_metadata(submission(v=v1, authors=[]), v1, base_url=BASE)
 
 
+def test_validation_answers_are_remembered_by_content_not_by_object():
+    v1 = version(1)
+    meta = datacite_metadata(submission(v=v1), v1, base_url=BASE)
+    assert metadata_errors(meta) == []
+    assert metadata_errors(dict(meta)) == []  # an equal copy: remembered answer
+    meta.pop("titles")  # the same object, changed after it was checked: checked again
+    assert "metadata: 'titles' is a required property" in metadata_errors(meta)
+    assert "metadata: 'titles' is a required property" in metadata_errors(meta)
+
+
 # -- DOI strings -------------------------------------------------------------------------
 
 

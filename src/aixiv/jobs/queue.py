@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy import and_, case, or_, select, update
+from sqlalchemy import and_, case, event, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,14 @@ class JobRecord:
     payload: dict[str, Any]
     attempts: int
     max_attempts: int
+    worker_id: str | None = None  # the lease holder that claimed it
+    # Set once the job was marked done inside a handler's own transaction (and that
+    # transaction committed): the worker then has nothing left to record.
+    _done: list[bool] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def completed(self) -> bool:
+        return bool(self._done)
 
 
 class JobQueue(Protocol):
@@ -48,6 +56,8 @@ class JobQueue(Protocol):
     def extend(self, job_id: str, worker_id: str, lease_s: float) -> bool: ...
 
     def complete(self, job_id: str, worker_id: str, result: dict[str, Any] | None = None) -> bool: ...
+
+    def complete_in(self, session: Session, job: JobRecord, result: dict[str, Any] | None = None) -> None: ...
 
     def fail(self, job_id: str, worker_id: str, error: str, *, retry: bool = True) -> None: ...
 
@@ -148,7 +158,8 @@ class DbJobQueue:
             ).all()
         prio = priorities or {}
         rows = sorted(rows, key=lambda r: (-prio.get(r[1], 0), r[5], r[0]))
-        return [JobRecord(id=r[0], kind=r[1], payload=r[2] or {}, attempts=r[3], max_attempts=r[4]) for r in rows]
+        return [JobRecord(id=r[0], kind=r[1], payload=r[2] or {}, attempts=r[3], max_attempts=r[4], worker_id=worker_id)
+                for r in rows]
 
     def extend(self, job_id: str, worker_id: str, lease_s: float) -> bool:
         with self.db.transaction() as s:
@@ -168,6 +179,24 @@ class DbJobQueue:
                 .values(status="done", result=result, lease_until=None, finished_at=utcnow())
             )
             return res.rowcount == 1
+
+    def complete_in(self, session: Session, job: JobRecord, result: dict[str, Any] | None = None) -> None:
+        """Mark ``job`` done inside the caller's transaction: it is done exactly when the
+        handler's last change commits, and the worker saves a transaction of its own.
+
+        When the lease was lost meanwhile nothing is marked and the worker's own
+        :meth:`complete` reports it, as before.
+        """
+        if job.worker_id is None:
+            return
+        res = session.execute(
+            update(Job)
+            .where(Job.id == job.id, Job.worker_id == job.worker_id, Job.status == "running")
+            .values(status="done", result=result, lease_until=None, finished_at=utcnow())
+            .execution_options(synchronize_session=False)
+        )
+        if res.rowcount == 1:
+            event.listen(session, "after_commit", lambda _s: job._done.append(True), once=True)
 
     def fail(self, job_id: str, worker_id: str, error: str, *, retry: bool = True) -> None:
         with self.db.transaction() as s:

@@ -199,7 +199,8 @@ class Worker:
             detail = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"
             await asyncio.to_thread(self.queue.fail, job.id, self.worker_id, detail)
         else:
-            await asyncio.to_thread(self.queue.complete, job.id, self.worker_id, result)
+            if not job.completed:  # else the handler's last transaction marked it done
+                await asyncio.to_thread(self.queue.complete, job.id, self.worker_id, result)
         finally:
             beat.cancel()
             slots.release()

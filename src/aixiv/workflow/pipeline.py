@@ -80,7 +80,9 @@ async def screen(platform, job: JobRecord) -> dict:
             v.stage = "screened"
             states.transition(s, sub, states.UNDER_REVIEW, actor_id=None, reason=f"screening passed (risk {report.risk:.2f})")
             platform.queue.enqueue(REVIEW_JOB, {"version_id": v.id}, key=f"review:{v.id}", session=s)
-    return {"flagged": report.flagged, "risk": report.risk}
+        result = {"flagged": report.flagged, "risk": report.risk}
+        platform.queue.complete_in(s, job, result)
+    return result
 
 
 def pending_versions(platform, stage: str) -> list[str]:
@@ -126,6 +128,10 @@ def retriever_for(platform):
     return _retriever_for(platform)
 
 
+# Review and vote jobs share the main lane at one priority, so they run in the order they became
+# ready: a batch's reviews (each with a vote still to follow) go before the votes queued behind
+# them, which is what keeps every model slot busy to the end of the batch; a stream is served
+# first come, first served.
 @handler(REVIEW_JOB, priority=20)
 async def review_stage(platform, job: JobRecord) -> dict:
     """Stage 2: the review panel (single or meta mode) and, for v2+, pairwise against the previous version."""
@@ -227,13 +233,15 @@ async def review_stage(platform, job: JobRecord) -> dict:
         v2.stage = "reviewed"
         states.transition(s, sub2, states.VOTING, actor_id=None, reason=f"{stored} panel review(s) written ({mode} mode)")
         platform.queue.enqueue(VOTE_JOB, {"version_id": version_id, "round": 1}, key=f"vote:{version_id}:1", session=s)
-    return {"reviews": stored, "errors": len(errors)}
+        result = {"reviews": stored, "errors": len(errors)}
+        platform.queue.complete_in(s, job, result)
+    return result
 
 
 # --- vote and decision --------------------------------------------------------------------------
 
 
-@handler(VOTE_JOB, priority=30)
+@handler(VOTE_JOB, priority=20)  # the review jobs' priority: see there
 async def vote_stage(platform, job: JobRecord) -> dict:
     """Stage 3: each panel voter votes (in parallel); k of n accepts -> provisionally accepted."""
     from aixiv import review as rv
@@ -321,8 +329,10 @@ async def vote_stage(platform, job: JobRecord) -> dict:
                 from .publish import on_provisionally_accepted
 
                 on_provisionally_accepted(platform, s, sub2, v2)
+            result = {"outcome": outcome, "accepts": accepts, "rejects": rejects, "abstains": abstains}
+            platform.queue.complete_in(s, job, result)
     if raise_later:
         raise RetryLater(
             f"only {accepts + rejects} non-abstaining vote(s), quorum is {rule.quorum}: not decided, retrying later"
         )
-    return {"outcome": outcome, "accepts": accepts, "rejects": rejects, "abstains": abstains}
+    return result

@@ -112,11 +112,12 @@ def _system_principal(platform):
                      scopes=frozenset({"admin"}), via="system")
 
 
-def sync_dois(platform, submission_id: str) -> dict:
+def sync_dois(platform, submission_id: str, job: JobRecord | None = None) -> dict:
     """Bring the registrar in line with the record for every DOI of a submission.
 
     The record is read once (the versions, each version's view, their review ids); the concept's
-    metadata is built from the newest version's view.
+    metadata is built from the newest version's view. With the local registrar, ``job`` (the
+    running ``doi.sync``) is marked done in the same transaction as the registrations.
     """
     from aixiv.platform.submissions import get_submission, list_versions
 
@@ -140,7 +141,10 @@ def sync_dois(platform, submission_id: str) -> dict:
     if getattr(reg, "transactional", False):
         # the local registrar: every DOI of the submission in one transaction
         with platform.db.transaction() as s:
-            return {doi: _sync_one(reg, doi, state, meta, session=s) for doi, state, meta in wanted}
+            result = {doi: _sync_one(reg, doi, state, meta, session=s) for doi, state, meta in wanted}
+            if job is not None:
+                platform.queue.complete_in(s, job, result)
+            return result
     return {doi: _sync_one(reg, doi, state, meta) for doi, state, meta in wanted}
 
 
@@ -161,4 +165,4 @@ def _sync_one(reg, doi: str, state: str, metadata: dict, **kw) -> str:
 
 @handler(DOI_JOB, lane=LOCAL)
 async def doi_sync(platform, job: JobRecord) -> dict:
-    return await asyncio.to_thread(sync_dois, platform, job.payload["submission_id"])
+    return await asyncio.to_thread(sync_dois, platform, job.payload["submission_id"], job)

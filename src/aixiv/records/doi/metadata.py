@@ -40,7 +40,10 @@ to this version) and, for findable metadata only, ``Issued`` (publication).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -208,13 +211,7 @@ def datacite_concept_metadata(
 
 def metadata_errors(metadata: dict[str, Any]) -> list[str]:
     """Readable problems with DataCite 4.5 attributes (empty when they validate)."""
-    from datacite import schema45  # lxml and jsonschema: loaded only when needed
-
-    out = []
-    for err in sorted(
-        schema45.validator.iter_errors(metadata), key=lambda e: list(map(str, e.absolute_path))
-    ):
-        out.append(f"{_path(err.absolute_path)}: {_short(err.message)}")
+    out = list(_schema_errors(metadata))
     if not isinstance(metadata, dict):
         return out
     # The schema declares URIs but its validator checks no formats; a landing page must resolve.
@@ -228,6 +225,41 @@ def metadata_errors(metadata: dict[str, Any]) -> list[str]:
                     f"relatedIdentifiers[{i}].relatedIdentifier: not an absolute http(s) URL"
                 )
     return out
+
+
+# The same metadata is checked when it is built and again when a registrar takes it (a DOI sync
+# does both for every DOI of a submission); the schema check is the costly part, so its answer
+# is kept for the most recent documents, keyed by their canonical JSON.
+_SCHEMA_MEMO: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+_SCHEMA_MEMO_SIZE = 256
+_schema_memo_lock = threading.Lock()
+
+
+def _schema_errors(metadata: Any) -> tuple[str, ...]:
+    from datacite import schema45  # lxml and jsonschema: loaded only when needed
+
+    try:
+        key = json.dumps(metadata, sort_keys=True, separators=(",", ":"))
+    except (TypeError, ValueError):  # not JSON (a date object, say): check it, keep nothing
+        key = None
+    if key is not None:
+        with _schema_memo_lock:
+            hit = _SCHEMA_MEMO.get(key)
+            if hit is not None:
+                _SCHEMA_MEMO.move_to_end(key)
+                return hit
+    errors = tuple(
+        f"{_path(err.absolute_path)}: {_short(err.message)}"
+        for err in sorted(
+            schema45.validator.iter_errors(metadata), key=lambda e: list(map(str, e.absolute_path))
+        )
+    )
+    if key is not None:
+        with _schema_memo_lock:
+            _SCHEMA_MEMO[key] = errors
+            while len(_SCHEMA_MEMO) > _SCHEMA_MEMO_SIZE:
+                _SCHEMA_MEMO.popitem(last=False)
+    return errors
 
 
 def validate_metadata(metadata: dict[str, Any]) -> None:
