@@ -73,20 +73,28 @@ def _b64(token: str) -> str | None:
     if not (has_upper and has_lower):
         return None
     pad = "=" * (-len(body) % 4)
-    for decoder in (base64.b64decode, base64.urlsafe_b64decode):
-        try:
-            text = _printable_text(decoder(body + pad))
-        except (binascii.Error, ValueError):
-            continue
-        if text:
-            return text
+    # a token cut short (its last characters lost to a line break or an edit) still decodes
+    # up to its last whole group of four
+    whole = body[: len(body) - len(body) % 4]
+    for candidate in (body + pad, whole):
+        for decoder in (base64.b64decode, base64.urlsafe_b64decode):
+            try:
+                data = decoder(candidate)
+            except (binascii.Error, ValueError):
+                continue
+            for cut in range(4):  # a multi-byte character split at the end
+                text = _printable_text(data[: len(data) - cut])
+                if text:
+                    return text
     return None
 
 
 def _join_wrapped(text: str) -> str:
     """Long tokens broken over lines by a PDF layout, put back together (same length)."""
     return re.sub(
-        r"(?<=[A-Za-z0-9+/=%])[ \t]*\n[ \t]*(?=[A-Za-z0-9+/=%]{8,})",
+        r"(?<=[A-Za-z0-9+/=%])[ \t]*\n[ \t]*(?=[A-Za-z0-9+/=%]{8,})"
+        # the short last piece of a long token ("...MTAlK" / "Scu")
+        r"|(?<=[A-Za-z0-9+/]{40})[ \t]*\n[ \t]*(?=[A-Za-z0-9+/]{2,7}={0,2}(?:\s|$))",
         lambda m: "\x00" * len(m.group()),
         text,
     )
@@ -164,7 +172,16 @@ _EN_WORDS = (
 _ROT13_WORDS = re.compile(
     r"\b(?:" + "|".join(codecs.encode(w, "rot13") for w in _EN_WORDS) + r")\b"
 )
-_REVERSED_WORDS = re.compile(r"\b(?:" + "|".join(w[::-1] for w in _EN_WORDS) + r")\b")
+# Text written backwards may be in any language the guard reads: common words of three letters
+# or more in French, Spanish, German and Russian as well (shorter ones read as other words
+# backwards: "el" is "le").
+_OTHER_WORDS = (
+    "pour dans cette vous votre aucune travail évaluation article publication les des une est pas "
+    "para por este esta una los las que del sus revisión evaluación trabajo artículo publicación puntuación "
+    "und ist nicht sie ihr eine von mit für dieser diese bitte bewertung arbeit veröffentlichung punkten "
+    "это для что при все или быть была работы статьи рецензии публикация новизна оценку"
+).split()
+_REVERSED_WORDS = re.compile(r"\b(?:" + "|".join(w[::-1] for w in _EN_WORDS + _OTHER_WORDS) + r")\b")
 _ENGLISH_WORDS = re.compile(
     r"\b(?:the|and|this|you|your|to|of|is|all|paper|with|for|a|in|review|accept)\b", re.I
 )
@@ -180,7 +197,8 @@ _COMMON = frozenset(
         "disregard deserves possible forget earlier instructions your any prior guidance were given"
     ).split()
 )
-_TOKEN = re.compile(r"[A-Za-z]+")
+_COMMON_ANY = _COMMON | frozenset(_OTHER_WORDS)
+_TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def _disguised_run(text: str, lo: int, hi: int, kind: str) -> str:
@@ -189,8 +207,14 @@ def _disguised_run(text: str, lo: int, hi: int, kind: str) -> str:
     scores = []
     for tok in tokens:
         word = tok.group().lower()
-        plain = word.translate(_ROT13) if kind == "rot13" else word[::-1]
-        scores.append((1 if plain in _COMMON else 0) - (1 if word in _COMMON else 0))
+        if kind == "rot13":
+            plain, common = word.translate(_ROT13), _COMMON
+        elif len(word) < 3:  # backwards, "in" is French "ni" and "el" Spanish "le": no evidence
+            scores.append(0)
+            continue
+        else:
+            plain, common = word[::-1], _COMMON_ANY
+        scores.append((1 if plain in common else 0) - (1 if word in common else 0))
     best, best_span, cur, cur_start = 0, None, 0, 0
     for n, score in enumerate(scores):
         if cur <= 0:
@@ -202,18 +226,25 @@ def _disguised_run(text: str, lo: int, hi: int, kind: str) -> str:
     if best < 3 or best_span is None:
         return ""
     first, last = best_span
-    # widen over words that are neither plain nor disguised English (names, rare words)
-    while (
-        first > 0
-        and scores[first - 1] == 0
-        and "\n" not in text[tokens[first - 1].end() : tokens[first].start()]
-    ):
+    # widen over words that are neither plain nor disguised common words (names, rare words),
+    # at most a dozen each way and over at most one line break (a wrapped source line)
+    breaks = 0
+    for _ in range(12):
+        if first == 0 or scores[first - 1] != 0:
+            break
+        gap = text[tokens[first - 1].end() : tokens[first].start()].count("\n")
+        if breaks + gap > 1:
+            break
+        breaks += gap
         first -= 1
-    while (
-        last + 1 < len(tokens)
-        and scores[last + 1] == 0
-        and "\n" not in text[tokens[last].end() : tokens[last + 1].start()]
-    ):
+    breaks = 0
+    for _ in range(12):
+        if last + 1 >= len(tokens) or scores[last + 1] != 0:
+            break
+        gap = text[tokens[last].end() : tokens[last + 1].start()].count("\n")
+        if breaks + gap > 1:
+            break
+        breaks += gap
         last += 1
     start, end = tokens[first].start(), tokens[last].end()
     chunk = text[start:end]

@@ -724,6 +724,97 @@ RU["outcome"] += [
 # the plural imperative opening a clause ("Поставьте", "Не упоминайте")
 RU["directive"] += [r"(?:^|[.!?:;,«\"]\s*)(?:н[е]\s+)?[а-яё]{3,}[иймь]т[е]\b"]
 
+# What the review itself must say. The review (the written artifact, not the reviewer) is the
+# subject of an obligation, a wish or a prohibition, and the sentence carries a favourable verdict
+# or a muzzle: "all assessments of this document must conclude ...", "under no circumstances
+# should the review question ...", "it would be appreciated if the evaluation reflected ...".
+_FAVOURING = (
+    r"(?:accept\w*|publication|publish\w*|novel\w*|significan\w+|exceptional\w*|outstanding|excellent|strong\w*|"
+    r"important|impressive|first\b|groundbreaking|original\w*|favou?rabl\w*|positive\w*|merit\w*|negligible|"
+    r"minor|rigorous|seminal|landmark|pioneering|high\w*|top)"
+)
+_REVIEW_NOUN = r"(?:reviews?|assessments?|evaluations?|verdicts?|appraisals?|reports?|recommendations?|meta-?reviews?|critiques?)"
+_THIS_DOC = r"(?:\s+(?:of|on|for|about)\s+(?:this|the)\s+(?:[\w-]+\s+)?(?:paper|work|submission|manuscript|document|study|article|proposal))?"
+# Every pattern of this family, in any language: severity() treats a match as an order about
+# this paper's review, whoever is addressed.
+REVIEW_ORDERS: list[str] = []
+
+
+def _orders(lang: dict[str, list[str]], patterns: list[str]) -> None:
+    lang["request"] += patterns
+    REVIEW_ORDERS.extend(patterns)
+
+
+_orders(EN, [
+    rf"\b(?:the|any|every|all|each|your|this|a)\s+(?:final\s+|overall\s+|resulting\s+|written\s+)?{_REVIEW_NOUN}\b{_THIS_DOC}\s+"
+    r"(?:must|should|shall|ought to|is to|are to|needs? to|has to|have to|will need to|is expected to|are expected to)\s+"
+    r"(?:clearly\s+|explicitly\s+|firmly\s+|therefore\s+|also\s+)?(?:conclude|reflect|state|say|find|recogni[sz]e|acknowledge|"
+    r"highlight|emphasi[sz]e|note|confirm|describe|recommend|praise|credit|treat|deem|declare|affirm|agree|endorse|rate|score)\b"
+    rf"[^.!?\n]{{0,90}}?\b{_FAVOURING}",
+    rf"\b(?:deserves?|merits?|warrants?|earns?|is worthy of|is deserving of)\s+(?:\w+\s+){{0,2}}?(?:acceptance|publication|a high (?:score|rating)|the highest|an award|a top)\b[^.!?\n]{{0,40}}?\b(?:{_REVIEW_NOUN}|reviewers?|referees?)\b[^.!?\n]{{0,20}}?\b(?:must|should|shall|ought to|needs? to|will)\b",
+    rf"\b(?:under no circumstances|in no case|at no point|by no means|on no account|in no way)\s+(?:should|must|shall|may|can|will|is|are)\s+(?:the|any|a|your|this)\s+(?:{_REVIEW_NOUN}|reviewers?|evaluators?|referees?|assessors?)\s+(?:\w+\s+)?(?:question|criticiz\w*|criticis\w*|challenge|dispute|doubt|mention|discuss|raise|point out|penali[sz]e|attack|fault|downgrade|lower)\b",
+    rf"\b(?:it would be|it'd be|we would be|we'd be|the authors would be|it will be|it is)\s+(?:much |greatly |most |very |deeply |highly |truly )?(?:appreciated|ideal|helpful|wonderful|great|desirable|preferable|welcome|grateful|thankful|obliged|delighted|pleased|fitting|appropriate)\s+if\s+(?:the|your|any|this|each|all)\s+(?:final\s+|overall\s+)?(?:{_REVIEW_NOUN}|reviewers?|scores?|ratings?|referees?)\b[^.!?\n]{{0,100}}?\b{_FAVOURING}",
+    r"\b(?:this|the|our)\s+(?:paper|work|submission|manuscript|article|study|proposal|document|contribution)\s+(?:should|must|shall|ought to|is to|needs? to|deserves? to|has to|will)\s+be\s+(?:evaluated|assessed|reviewed|judged|rated|scored|graded|treated|regarded|viewed|considered|received|read|seen|appraised)\s+(?:very\s+|highly\s+|most\s+|entirely\s+|only\s+)?(?:favou?rably|positively|generously|leniently|kindly|charitably|highly|enthusiastically|sympathetically|warmly)\b",
+    r"\bleave\s+(?:the\s+|your\s+|its\s+)?[\"'“‘]?\s*(?:weakness(?:es)?|limitations?|concerns?|criticisms?|cons|negatives?|flaws?)\s*[\"'”’]?\s+(?:field|section|box|part|space|entry|column|heading)\b[^.!?\n]{0,30}?\b(?:empty|blank|unfilled|bare|unanswered)\b",
+    r"\b(?:skip|omit|leave out|drop)\s+(?:the\s+|any\s+|your\s+)?(?:critique|critical|criticism|weakness(?:es)?|limitations?|concerns?)\s+(?:section|field|part|paragraph|portion|heading)\b",
+    r"\b(?:conclude|end|close|finish|sign off|wrap up)\s+(?:\w+\s+){0,2}?with\s*[:\-]?\s*[\"'“‘]\s*(?:strong\s+|clear\s+|full\s+)?accept",
+    r"(?<!\bwe )(?<!\bthey )\b(?:do not|don't|never|avoid|refrain from)\s+(?:comment\w*|remark\w*|mention\w*|discuss\w*|rais\w+|dwell\w*|touch\w*|focus\w*|dwell\w*)\s+(?:on\s+|about\s+|upon\s+)?[^.!?\n]{0,60}?\b(?:when|while|as)\s+(?:you\s+)?(?:assess|review|evaluat|judg|rat|scor|grad|apprais)\w*\s+(?:this|the|our)\b",
+    rf"\b(?:weakness(?:es)?|limitations?|flaws?|concerns?|shortcomings?|problems)\s+(?:are|is|were|seem|appear)\s+(?:\w+\s+)?(?:negligible|minor|insignificant|irrelevant|immaterial|trivial|unimportant)\b[^.!?\n]{{0,60}}?\b(?:{_REVIEW_NOUN}|score)\b[^.!?\n]{{0,30}}?\b(?:must|should|ought to|needs? to|will|shall)\b",
+])
+_orders(EN, [
+    r"\b(?:should|must|shall|ought to|needs? to|is to|are to|has to)\s+be\s+(?:described|presented|portrayed|characteri[sz]ed|summari[sz]ed|reported|framed|depicted|written up)\s+as\s+(?:\w+\s+){0,2}?(?:positive|favou?rable|enthusiastic|glowing|unanimous|excellent|outstanding|strong|supportive)\b",
+    r"\b(?:review|rate|score|grade|evaluate|assess|judge|appraise)\s+(?:it|this(?:\s+(?:paper|work|submission|manuscript|study))?)\b[^.!?\n]{0,60}?\b(?:positively|favou?rably|generously|leniently|charitably|with (?:a |the )?(?:high|higher|highest|top|maximum|perfect|full)\b)",
+])
+EN["override"] += [
+    # role play that makes the reader an author of the paper ("Imagine you co-authored this work")
+    r"\b(?:imagine|pretend|suppose|picture|assume)\s+(?:that\s+)?you\s+(?:(?:are|were)\s+(?:one of\s+)?the\s+(?:co-?)?authors?\b|(?:had\s+)?(?:co-?)?(?:authored|wrote|written|created)\s+(?:this|the)\b)",
+]
+EN["addressee"] += [
+    r"\b(?:when|once|while|as soon as|after|before)\s+(?:the|your|a|this)\s+(?:[\w-]+\s+)?(?:meta-?review|review|assessment|evaluation|summary|report|verdict)\s+(?:is|gets)\s+(?:being\s+)?(?:generated|written|produced|drafted|prepared|composed)\b",
+]
+EN["outcome"] += [r"\baccept(?:ed)?\s+(?:without|with no)\s+(?:revisions?|changes?|modifications?)\b"]
+DE["request"] += [
+    r"\b(?:bewerte|bewerten sie|beurteile|beurteilen sie|benote|benoten sie|begutachte|begutachten sie)\b[^.!?\n]{0,60}?\b(?:ausschließlich|nur|durchweg|sehr)?\s*(?:positiv|wohlwollend|günstig|hervorragend|exzellent)\w*",
+    r"\b(?:verschweige|verschweigen sie|übergehe|übergehen sie|erwähne keine|erwähnen sie keine|nenne keine|nennen sie keine)\b[^.!?\n]{0,40}?\b(?:mängel|schwächen|schwachstellen|einschränkungen|limitationen|fehler|kritikpunkte)\b",
+]
+
+# A fake role turn in any script ("[SISTEMA]:", "【系统提示】", "[システム]").
+EN["chat"] += [
+    r"[\[［【]\s*(?:system(?:\s+(?:prompt|message|note|override))?|sistema|système|systeme|систем[аы]|システム|시스템|系统(?:提示|消息|指令)?|系統(?:提示|訊息)?)\s*[\]］】]",
+]
+_orders(ES, [
+    rf"\bse agradecer[íi]a\s+que\s+(?:la|el|su|cualquier|toda)\s+(?:evaluaci[óo]n|revisi[óo]n|rese[ñn]a|dictamen|informe|valoraci[óo]n|veredicto|calificaci[óo]n)\b[^.!?\n]{{0,100}}?\b(?:aceptaci[óo]n|publicaci[óo]n|publicar\w*|originalidad|novedad|novedos\w+|excelen\w+|sobresaliente|positiv\w+|favorable\w*|importan\w+|relevan\w+)",
+    r"\b(?:este|esta|el|la)\s+(?:manuscrito|art[íi]culo|trabajo|env[íi]o|estudio|propuesta|contribuci[óo]n)\s+(?:debe|deber[íi]a|deber[áa]|ha de|tiene que)\s+(?:calificarse|evaluarse|valorarse|considerarse|juzgarse|puntuarse|clasificarse|ser (?:calificad|evaluad|valorad|considerad|juzgad)[oa])\s+(?:como|de forma|muy)\b",
+    rf"\b(?:la|el|toda|cualquier|cada)\s+(?:evaluaci[óo]n|revisi[óo]n|rese[ñn]a|dictamen|informe|veredicto)\s+(?:debe|deber[íi]a|deber[áa]|ha de|tiene que)\s+(?:concluir|reflejar|indicar|se[ñn]alar|reconocer|destacar|recomendar|afirmar)\b",
+])
+_orders(FR, [
+    r"\bil serait (?:souhaitable|appréciable|bienvenu|apprécié|judicieux|préférable)\s+que\s+(?:l['’]|la\s+|le\s+|votre\s+|toute\s+)?(?:évaluation|expertise|rapport|relecture|avis|recension|verdict)\b[^.!?\n]{0,100}?\b(?:acceptation|publication|publier|originalité|nouveauté|excellen\w+|remarquable|positi\w+|importan\w+|favorabl\w+)",
+    r"\b(?:l['’]|toute\s+|chaque\s+|votre\s+)(?:évaluation|expertise|rapport|relecture|avis|recension)\s+(?:doit|devra|devrait)\s+(?:conclure|refléter|souligner|reconnaître|indiquer|recommander|mentionner|affirmer)\b",
+    r"\b(?:ce|cet|cette)\s+(?:article|manuscrit|travail|soumission|étude|proposition)\s+(?:doit|devra|devrait)\s+être\s+(?:évalué|jugé|noté|considéré|classé|examiné)e?\s+(?:comme\b|favorablement|positivement|très favorablement|avec bienveillance)",
+])
+_orders(DE, [
+    r"\bals\s+[„\"“»]?[^.!?\n]{0,30}?(?:Annahme|annehmbar|hervorragend|exzellent|Akzeptanz|herausragend)[^.!?\n]{0,5}?\s+(?:einzustufen|zu bewerten|zu beurteilen|zu werten|einzuordnen)\b",
+    r"\b(?:es wäre|wäre es)\s+(?:sehr\s+)?(?:wünschenswert|schön|angebracht|hilfreich|erfreulich)\b[^.!?\n]{0,100}?\b(?:Gutachten|Begutachtung|Bewertung|Beurteilung|Rezension)\w*[^.!?\n]{0,80}?\b(?:Annahme|Veröffentlichung|Neuheit|Originalität|hervorragend|herausragend|positiv|bedeutend)\w*",
+    r"\b(?:das|jedes|ein|jede|die|Ihr|Ihre)\s+(?:Gutachten|Begutachtung|Bewertung|Beurteilung|Rezension)\s+(?:muss|sollte|soll|hat)\b[^.!?\n]{0,80}?\b(?:Annahme|annehmen|Veröffentlichung|Neuheit|Originalität|hervorragend|herausragend|positiv|bedeutend)\w*",
+])
+_orders(RU, [
+    r"\bбыло бы (?:желательно|хорошо|замечательно|уместно|правильно|прекрасно)\b[^.!?\n]{0,30}?(?:рецензи|оценк|отзыв|заключени|экспертиз)\w*[^.!?\n]{0,100}?(?:новизн|публикац|принят|положительн|высок|значимост|выдающ|исключительн)\w*",
+    r"\b(?:рецензи|оценк|отзыв|заключени)\w*\s+(?:\w+\s+){0,3}?(?:долж\w+|следует|обязан\w*)\s+(?:\w+\s+){0,2}?(?:отмет|призна|указа|подчеркну|рекомендова|отрази|констатирова)\w*",
+])
+_orders(ZH, [
+    r"请?(?:直接|务必)?给出[“\"「『]?\s*(?:强烈|直接|无条件)?(?:接收|录用|接受)",
+    r"(?:评审|审稿|审查)(?:意见|结果|结论|报告)?(?:应|应该|应当|必须|须|需)(?:当)?[^。！？\n]{0,30}?(?:接收|录用|接受|创新|优秀|积极|肯定|重要)",
+])
+ZH["outcome"] += [r"强烈(?:接收|录用|接受)|无条件(?:接收|录用)"]
+_orders(JA, [
+    r"(?:採録|採択|受理|掲載)[^。！？\n]{0,20}?(?:と|で)\s*(?:判定|記載|評価|結論|判断|記入)(?:すること|していただけ|してください|して下さい|せよ|しなさい|願い|をお願い)",
+    r"(?:査読|審査|評価)[^。！？\n]{0,60}?(?:採録|採択|受理|掲載|高く評価|新規性|肯定的|独創)[^。！？\n]{0,40}?(?:いただけると幸い|いただければ幸い|いただきたく|お願い)",
+])
+JA["outcome"] += [r"強く採録|強い採録|即時採録|無条件(?:で)?(?:採録|採択)"]
+_orders(KO, [
+    r"(?:심사|평가|리뷰)\s*(?:결과|의견|평)?(?:를|을|는|은|에서)?[^.!?\n]{0,60}?(?:게재\s*승인|채택|승인|수락|긍정적|우수)[^.!?\n]{0,40}?(?:주시면 감사|주시기 바랍|해 주십시오|해야 합니다|하십시오|바랍니다)",
+])
+
 LANGUAGES: dict[str, dict[str, list[str]]] = {
     "en": EN,
     "zh": ZH,
@@ -807,6 +898,9 @@ def compile_ci(pattern: str, flags: int = _FLAGS) -> re.Pattern[str]:
 
 def _union(patterns: list[str]) -> re.Pattern[str] | None:
     return compile_ci("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+REVIEW_ORDER_RE = compile_ci("|".join(f"(?:{p})" for p in REVIEW_ORDERS))
 
 
 # One regex per class across all languages (the scanner), ...
@@ -927,6 +1021,9 @@ favour favor favoured champion lobby vote votes voting generous lenient charitab
 refrain criticism criticising criticizing criteria told keep points lower minimum summariser summarizer
 mindestens punkten punkte unabhängig ungeachtet attribuer moins indépendamment quelle quel mettez
 independientemente asignar otorgar rúbrica независимо баллов балла критериев поставить выставить
+appreciated circumstances deserves imagine pretend suppose verschweige verschweigen übergehe agradecería
+agradeceria желательно souhaitable wünschenswert einzustufen calificarse evaluarse valorarse described portrayed
+characterized generated critique assessments verdict ought
 """
 ANCHORS: frozenset[str] = frozenset(w[:6] for w in _ANCHOR_WORDS.split())
 ANCHOR_WORD_RE = re.compile(r"\w+")

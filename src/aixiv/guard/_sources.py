@@ -261,6 +261,7 @@ def latex_fragments(name: str, src: str) -> list[Fragment]:
                     "annotation",
                 )
             )
+    out.extend(_unused_macros(name, src, body))
     for macro, (cat, strength, why) in hiding_macros.items():
         for m in re.finditer(r"\\" + re.escape(macro) + r"(?![A-Za-z@])\s*(?=\{)", body):
             if (
@@ -282,6 +283,40 @@ def latex_fragments(name: str, src: str) -> list[Fragment]:
                         f"macro \\{macro} {why}",
                     )
                 )
+    return out
+
+
+# \newcommand{\note}{...}, \def\note{...}: a macro without arguments
+_PLAIN_MACRO = re.compile(
+    r"\\(?:(?:re|provide)?newcommand\*?\s*\{?\\(?P<a>[A-Za-z@]+)\}?|[gex]?def\s*\\(?P<b>[A-Za-z@]+))\s*(?=\{)"
+)
+
+
+def _unused_macros(name: str, src: str, body: str) -> list[Fragment]:
+    """Prose defined as a macro the document never calls: a model reading the source reads it,
+    the rendered page never shows it."""
+    out: list[Fragment] = []
+    for m in _PLAIN_MACRO.finditer(body):
+        macro = m.group("a") or m.group("b")
+        g = _group(body, m.end())
+        if not g:
+            continue
+        text = tex_plain(g[0])
+        if len(re.findall(r"\w+", text)) < 4 and len(text) < 12:
+            continue  # \newcommand{\method}{FooNet}: a name, not prose
+        rest = body[: m.start()] + body[g[1] :]
+        if re.search(r"\\" + re.escape(macro) + r"(?![A-Za-z@])", rest):
+            continue  # called somewhere: the page shows it
+        out.append(
+            Fragment(
+                name,
+                _line(src, m.start()),
+                text[:2000],
+                "source_comment",
+                0.95,
+                f"text of a macro (\\{macro}) the document never uses",
+            )
+        )
     return out
 
 

@@ -20,6 +20,7 @@ from ._lexicon import (
     MACHINE_ADDRESSEE_RE,
     MODEL_ADDRESSEE_RE,
     NUMERIC_OUTCOME_RE,
+    REVIEW_ORDER_RE,
     PATTERNS,
     QUOTE_CHARS,
     REVIEWER_ADDRESSEE_RE,
@@ -459,6 +460,7 @@ def signals(text: str, *, gated: bool = True) -> Signals:
                 low.rfind(". ", 0, v.start()),
                 low.rfind("! ", 0, v.start()),
                 low.rfind("? ", 0, v.start()),
+                low.rfind(": ", 0, v.start()),  # "[^1]: Claude, ..."
                 0,
             )
             before = low[cut : v.start()]
@@ -509,6 +511,15 @@ def signals(text: str, *, gated: bool = True) -> Signals:
     return sig
 
 
+# A verdict in review terms, in any language the guard reads.
+_VERDICT_WORD_RE = re.compile(
+    r"accept|publica|publish|recommend|score|rating|veröffentlich|annahme|aceptaci|acceptation|"
+    r"no circumstances|no account|no case|no point|by no means|in no way|review form|review template|"
+    r"публикац|принят|採録|採択|掲載|게재|채택|接收|录用|发表",
+    re.IGNORECASE,
+)
+
+
 def severity(
     sig: Signals, *, context: Signals | None = None, visible: bool = False
 ) -> tuple[float, str]:
@@ -532,6 +543,18 @@ def severity(
     if sev >= 0.85:
         return sev, why
     h = sig.hits
+    if "request" in h:
+        m = REVIEW_ORDER_RE.search(lower(sig.text))
+        # what the review of this paper must say (an obligation, a wish or a ban with the review
+        # as its subject): in visible text it must also name this paper or a verdict, since a
+        # paper about peer review may say what reviews in general should do
+        if m and (
+            not visible
+            or sig.paper_ref
+            or any(c in h for c in ("outcome", "praise", "addressee"))
+            or _VERDICT_WORD_RE.search(sig.text) is not None
+        ):
+            return 0.85, f"prescribes what the review of this paper must say ({sig.text[m.start():m.end()][:60]!r})"
     if not sig.ai_reviewer:
         praise = h.get("praise") or (None if sig.author_voice else h.get("positive"))
         if praise and sig.paper_ref and not sig.author_voice and sev < 0.8:

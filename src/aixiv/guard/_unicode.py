@@ -113,7 +113,11 @@ def invisible_hits(raw: str) -> list[Hit]:
         lo = raw.rfind("\n", 0, first) + 1
         hi = raw.find("\n", last)
         hi = len(raw) if hi < 0 else hi
-        payload = clean(raw[max(lo, first - 300) : min(hi, last + 300)])
+        stretch = raw[max(lo, first - 300) : min(hi, last + 300)]
+        if " " not in raw[first:last] and last - first > 20:
+            # no space between the words: the invisible characters stand in for them
+            stretch = INVISIBLE_RE.sub(" ", stretch)
+        payload = clean(stretch)
         # Between most letters of a stretch of text: a sentence spelled to dodge filters, which
         # no editor produces (legitimate uses are one break opportunity in a long word).
         letters = sum(1 for ch in raw[first:last] if ch.isalpha())

@@ -377,23 +377,28 @@ def _annotations(doc: Document, visible_text: str) -> list[Segment]:
             )
         )
     for f in doc.form_fields:
-        text = (f.value or "").strip()
-        if not text:
-            continue
-        conc, why = (1.0, "hidden form field") if f.hidden else (0.6, "form field value")
-        out.append(
-            Segment(
-                clean(text),
-                text,
-                "form",
-                f"form:{f.name}"[:80],
-                conc,
-                "annotation",
-                why,
-                f.page,
-                f.rect,
+        parts = [
+            (f.value, (1.0, "hidden form field") if f.hidden else (0.6, "form field value")),
+            # the tooltip shows only while a pointer rests on the field
+            (f.label, (1.0, "tooltip of a hidden form field") if f.hidden else (0.75, "form field tooltip")),
+        ]
+        for raw, (conc, why) in parts:
+            text = (raw or "").strip()
+            if not text:
+                continue
+            out.append(
+                Segment(
+                    clean(text),
+                    text,
+                    "form",
+                    f"form:{f.name}"[:80],
+                    conc,
+                    "annotation",
+                    why,
+                    f.page,
+                    f.rect,
+                )
             )
-        )
     return out
 
 

@@ -292,11 +292,13 @@ def page_fields(page: pymupdf.Page, doc: pymupdf.Document) -> list[FormField]:
         except (ValueError, RuntimeError):
             flags = 0
         value = widget.field_value
+        label = widget.field_label
         found.append(
             FormField(
                 page=number,
                 name=widget.field_name or "",
                 value="" if value in (None, False) else str(value),
+                label="" if not label or label == widget.field_name else str(label),
                 rect=_box(widget.rect),
                 hidden=bool(flags & _HIDING_FLAGS),
             )

@@ -60,6 +60,7 @@ class FormField(BaseModel):
     page: int
     name: str
     value: str = ""
+    label: str = ""  # the tooltip (/TU) a viewer shows on hover; screen readers read it
     rect: Box
     hidden: bool = False
 
