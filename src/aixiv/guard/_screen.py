@@ -21,6 +21,7 @@ from ._text import (
     meta_discussion,
     quoted_or_example,
     reported_quote,
+    review_talk,
     script_counts,
     sentence_at,
     sentence_bounds,
@@ -225,6 +226,13 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
         else:
             category, conc, cwhy, also = _hidden_category(seg, s, e)
             lang = None
+            if sev < 0.7 and conc >= 0.75:
+                talk = review_talk(sentence, comment=seg.source == "comment")
+                if talk:
+                    # enough to hold the version wherever a reader cannot see it (a popup
+                    # note needs the higher severity: it is less well hidden)
+                    sev = max(sev, 0.6 if conc >= 0.85 else 0.7)
+                    why = f"talks about how the review should come out ({talk[:60]!r})"
             if sev >= 0.5:
                 lang = instruction_language(sentence)
                 if lang in _KNOWN_LANGS and ctx.language in _KNOWN_LANGS and lang != ctx.language:
@@ -292,6 +300,10 @@ def _finding(
 
 def _payload_severity(payload: str) -> tuple[float, str]:
     sev, why = severity(signals(payload))
+    if sev < 0.6:
+        talk = review_talk(payload)  # decoded text is concealed text
+        if talk:
+            return 0.6, f"talks about how the review should come out ({talk[:60]!r})"
     if sev < 0.3 and len(payload.split()) >= 4:
         return 0.3, "decodes to prose"
     return sev, why

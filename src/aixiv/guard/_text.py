@@ -827,3 +827,53 @@ def candidate_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
         elif "/" in seg and NUMERIC_OUTCOME_RE.search(seg):
             out.append((s, e))
     return out
+
+
+# Concealed text that talks about how this paper's review is to come out. A reader never sees
+# it, so it needs no particular wording: the vocabulary of the review process next to an outcome
+# (acceptance, a score, praise) or a muzzle (leave out, omit, no need to). In the eight languages.
+_REVIEW_PROCESS_RE = re.compile(
+    r"\b(?:review\w*|referee\w*|report\w*|assess\w*|evaluat\w+|editor\w*|committee|decision\w*|verdict\w*|"
+    r"checklist|rubric\w*|criteri\w+|summar\w+|apprais\w+|critique|comments|remarks|marks|score\w*|rating\w*|"
+    r"gutacht\w+|bericht\w*|bewert\w+|begutacht\w+|herausgeber\w*|zusammenfassung|entscheidung|kritikpunkt\w*|"
+    r"rapport\w*|évaluat\w+|relect\w+|éditeur\w*|comité|décision|commentaires|remarques|"
+    r"informe\w*|revisi\w+|revisor\w*|dictamen|decisión|comentarios|objeciones|reparos|"
+    r"отзыв\w*|рецензи\w+|рецензент\w*|оценк\w+|редактор\w*|решени\w+|замечани\w+|комментари\w+)"
+    r"|审稿|评审|报告|评价|编辑|摘要|査読|報告書|評価|編集|要約|判定|심사|보고서|평가|편집|판정",
+    re.IGNORECASE,
+)
+_REVIEW_OUTCOME_RE = re.compile(
+    r"\b(?:accept\w*|approv\w+|publish\w*|publication|praise\w*|favou?rabl\w*|positive\w*|upbeat|"
+    r"breakthrough|excellent|outstanding|strongest|top[- ]tier|top \d+|(?:[89]|10)\s*/\s*10|high marks|"
+    r"annahme|angenommen|veröffentlich\w*|bestnote|lobend\w*|durchbruch|hervorragend\w*|"
+    r"acceptation|accepté\w*|élogieu\w+|percée|excellent\w*|"
+    r"aceptad\w*|aceptaci\w+|aceptar|publicaci\w+|elogio\w*|avance decisivo|máxima|"
+    r"принят\w*|публикац\w+|хвалебн\w+|положительн\w+|прорыв\w*|максимальн\w+)"
+    r"|录用|接收|优秀|满分|正面|突破|採択|採録|優秀|好意的|満点|게재|채택|만점|승인",
+    re.IGNORECASE,
+)
+_REVIEW_MUZZLE_RE = re.compile(
+    r"\b(?:omit\w*|leave\w* (?:out|\w+ unasked)|keep\w* (?:\w+ )*?(?:out of|to yourself)|no need to|not required|"
+    r"need not|refrain\w*|without raising|make no reference|pass over|"
+    r"weglass\w*|gehören nicht|nicht in diese\w*|omett\w*|n'ont pas leur place|pas leur place|"
+    r"pasar por alto|sobran|omit\w*|опуст\w+|не нужно|не следует)"
+    r"|略过|省略|不必|省いて|不要|生略|생략|포함하지 않",
+    re.IGNORECASE,
+)
+
+
+def review_talk(text: str, *, comment: bool = False) -> str | None:
+    """What, in a concealed sentence, makes it talk about how the review should come out
+    (None when it does not). In source comments, where authors keep notes about their
+    reviews, only an outcome counts, not a muzzle."""
+    process = _REVIEW_PROCESS_RE.search(text)
+    if process is None:
+        return None
+    outcome = _REVIEW_OUTCOME_RE.search(text)
+    if outcome is not None:
+        return f"{process.group()} ... {outcome.group()}"
+    if not comment:
+        muzzle = _REVIEW_MUZZLE_RE.search(text)
+        if muzzle is not None:
+            return f"{process.group()} ... {muzzle.group()}"
+    return None
