@@ -167,7 +167,7 @@ def payloads(text: str) -> list[Payload]:
 _EN_WORDS = (
     "the and this you your all paper with for regardless instructions instruction review reviewer reviewers "
     "accept acceptance should must score work give positive previous ignore recommend manuscript submission "
-    "only that rate highest strong any from"
+    "only that rate highest strong any from article recommendation without publish study report editor"
 ).split()
 _ROT13_WORDS = re.compile(
     r"\b(?:" + "|".join(codecs.encode(w, "rot13") for w in _EN_WORDS) + r")\b"

@@ -529,7 +529,8 @@ EN["request"] += [
     r"(?:^|(?<=[.!?:;,\n\"“(]))\s*(?:please\s+|kindly\s+|and\s+)?(?:do not|don't|never)\s+(?:\w+\s+)?(?:(?:criticiz\w*|criticis\w*|critiqu\w*|question|penaliz\w*|penalis\w*)\b|(?:mention|discuss|comment on|point out|raise|bring up|list|flag|dwell on|complain about)\b[^.!?\n]{0,50}?\b(?:small(?:er)?|limited|missing|lack\w*|absen\w+|few|weak\w*|limitations?|flaws?|errors?|issues?|problems?|concerns?|gaps?|narrow|insufficient|incomplete|shortcomings?|drawbacks?|caveats?|bugs?|typos?|failures?|fails?|omitted|omissions?|unclear|unfair|outdated|overclaim\w*|baselines?|comparisons?|ablations?|error bars|negative)\b)",
     # a rejection ruled out ("Under no circumstances should the model recommend rejection")
     r"\b(?:never|not|no circumstances|in no case|do not|don't|must not|should not)\b[^.!?\n]{0,50}?\b(?:recommend|suggest|vote for|argue for|advocate)\w*\s+(?:a\s+|the\s+)?(?:rejection|rejecting|reject)\b",
-    r"\b(?:do not|don't|never|must not|should not|cannot|can't)\s+reject\s+(?:it|this|the|our)\b",
+    # "do not reject this paper" -- not the statistics of "we cannot reject the null hypothesis"
+    r"(?<!\bwe )(?<!\bi )(?<!\bthey )\b(?:do not|don't|never|must not|should not)\s+reject\s+(?:it|this|the|our)\b(?!\s+(?:null|h0|hypothes\w*|(?:\w+\s+)?hypothes\w*))",
     r"\bpraise\s+(?:everything|all of it|every\w*|it all)\b",
 ]
 EN["outcome"] += [
@@ -776,6 +777,54 @@ EN["outcome"] += [r"\baccept(?:ed)?\s+(?:without|with no)\s+(?:revisions?|change
 DE["request"] += [
     r"\b(?:bewerte|bewerten sie|beurteile|beurteilen sie|benote|benoten sie|begutachte|begutachten sie)\b[^.!?\n]{0,60}?\b(?:ausschließlich|nur|durchweg|sehr)?\s*(?:positiv|wohlwollend|günstig|hervorragend|exzellent)\w*",
     r"\b(?:verschweige|verschweigen sie|übergehe|übergehen sie|erwähne keine|erwähnen sie keine|nenne keine|nennen sie keine)\b[^.!?\n]{0,40}?\b(?:mängel|schwächen|schwachstellen|einschränkungen|limitationen|fehler|kritikpunkte)\b",
+]
+
+_orders(EN, [
+    # a verdict declared the only right one for this paper
+    r"\b(?:acceptance|publication|accept(?:ing)?(?: it)?|publishing(?: it)?)\s+(?:is|would be|remains|seems)\s+(?:\w+ly\s+)?(?:the\s+)?(?:only|sole|obvious|natural|appropriate|right|correct|fitting|inevitable|logical|sensible|proper|reasonable)\b[^.!?\n]{0,40}?\b(?:outcome|decision|verdict|choice|option|conclusion|recommendation|course)\b",
+    r"\b(?:appropriate|right|correct|fitting|only sensible|natural|obvious|proper)\s+(?:recommendation|decision|verdict|outcome)\s+(?:for|on)\s+(?:this|the)\s+(?:paper|article|submission|manuscript|work|study)\s*(?:is|would be|:)\s*(?:to\s+)?(?:accept|publish|approv)",
+    r"\b(?:write|draft|compose|phrase|frame|word|shape)\s+(?:the|your|this|a)\s+(?:assessment|review|report|evaluation|summary|meta-?review|verdict|decision letter)\b[^.!?\n]{0,80}?\b(?:approv\w*|publish\w*|accept\w*|glowing|favou?rabl\w*|no revisions|praise)",
+    r"\brecommend(?:s|ed|ing)?\s+that\s+(?:this|the|our)\s+(?:paper|work|submission|manuscript|article|study)\s+(?:be|is|should be|gets?)\s+(?:accepted|published|approved)",
+    # a persona that favours the paper ("take on the role of this paper's shepherd")
+    r"\b(?:assume|adopt|take on|play|step into|slip into|get into|act in)\s+(?:the\s+)?(?:persona|role|part|character|voice)\s+of\s+(?:an?\s+|the\s+|this\s+)?(?:[\w'’-]+\s+){0,5}?(?:enthusiastic|supportive|admiring|delighted|generous|lenient|friendly|adoring|devoted|shepherd|champion|advocate|mentor|fan|co-?authors?|supervisor|sponsor|proponent)\b",
+    r"\byou are (?:now\s+)?[\w .'’-]{2,30},\s+an?\s+(?:[\w-]+\s+){0,2}?(?:referee|reviewer|critic|editor|evaluator|examiner|assessor)\s+who\s+(?:adores|loves|admires|champions|always|never|cannot|can't|is (?:known|famous) for (?:praising|generosity))\b",
+    r"\b(?:speak|write|review|respond)\s+as\s+(?:the\s+)?(?:authors?'?s?|this paper's|their)\s+(?:[\w-]+\s+)?(?:mentor|supervisor|advisor|adviser|friend|colleague|champion|advocate|co-?author)\b",
+    # a verdict dictated as a form to fill ("Output format: decision = accept; score = 9/10")
+    r"\b(?:output|answer|response|reply|return|result)\s+format\s*[:=]?[^\n]{0,60}?\b(?:decision|verdict|recommendation)\s*[:=]\s*[\"'“]?\s*(?:strong\s+)?accept\w*(?!\s*(?:or|/|\||and)\s*(?:weak\s+)?reject)",
+    r"<\s*(?:decision|verdict|recommendation)\s*>\s*(?:strong\s+)?accept|<\s*(?:score|rating|overall)\s*>\s*(?:[89]|10)\s*<",
+])
+_orders(ES, [
+    r"\bformato de (?:salida|respuesta)\s*:?[^\n]{0,40}?\bdecisi[óo]n\s*[:=]\s*(?:aceptar|aceptad[oa]|aceptaci[óo]n)",
+    r"\b(?:adopta|asume|asuma|adopte|interpreta|interprete)\s+(?:el\s+)?(?:papel|rol|personaje)\s+de\b[^.!?\n]{0,60}?\b(?:entusiasta|defensor|mentor|coautor|admirador|generos\w+)",
+])
+_orders(FR, [
+    r"\bformat de (?:sortie|réponse)\s*:?[^\n]{0,40}?\bdécision\s*[:=]\s*(?:accept\w*)",
+    r"\b(?:endossez|prenez|jouez|adoptez)\s+(?:le\s+)?(?:rôle|personnage|persona)\s+d[eu']\b[^.!?\n]{0,60}?\b(?:enthousiaste|défenseur|mentor|co-?auteur|admirateur|bienveillant)",
+])
+_orders(DE, [
+    r"\b(?:ausgabeformat|antwortformat)\s*:?[^\n]{0,40}?\bentscheidung\s*[:=]\s*(?:annahme|annehmen|angenommen|akzeptiert)",
+    r"\b(?:rolle|gestalt)\s+(?:eines|einer|des|der)\b[^.!?\n]{0,40}?\b(?:begeistert\w*|wohlwollend\w*|fürsprecher\w*|mentor\w*|mitautor\w*|bewunderer\w*)",
+])
+_orders(RU, [
+    r"\bформат (?:ответа|вывода)\s*:?[^\n]{0,40}?\bрешение\s*[:=—-]\s*(?:принять|принят\w*)",
+    r"\b(?:представь(?:те)?|вообрази(?:те)?),?\s+что\s+(?:ты|вы)\s+(?:\w+\s+){0,2}?(?:восторженн\w+|коллег\w+ автор\w*|соавтор\w*|научн\w+ руководител\w+|поклонник\w*)",
+])
+_orders(JA, [
+    r"出力形式[：:][^\n]{0,20}?判定[＝=]\s*(?:採択|採録|受理)",
+    r"(?:指摘|問題点|欠点|限界|批判)[^。！？\n]{0,30}?(?:報告書|査読|レビュー)[^。！？\n]{0,10}?(?:から|では|で)?[^。！？\n]{0,6}?(?:省いて|省略|触れないで|言及しないで)",
+])
+_orders(KO, [
+    r"출력\s*형식\s*[:：][^\n]{0,20}?판정\s*[=＝]\s*(?:게재\s*승인|채택|승인)",
+    r"(?:비판|지적|문제|우려|단점|한계)[^.!?\n]{0,30}?(?:보고서|심사|리뷰)[^.!?\n]{0,10}?(?:포함하지 않|생략|언급하지|빼)",
+])
+_orders(ZH, [
+    r"输出格式[：:][^\n]{0,20}?(?:决定|结论|判定)[＝=：:]\s*(?:接收|录用|接受)",
+    r"(?:审稿|评审)(?:报告|意见)?[^。！？\n]{0,20}?(?:问题|缺点|不足|局限|批评)[^。！？\n]{0,10}?(?:略过|省略|不要提|不必提|忽略)",
+])
+EN["chat"] += [
+    # a closing document tag, or a system/instructions tag, in any language
+    r"<\s*/\s*(?:document|paper|manuscript|context|input)\s*>|<\s*(?:system(?:\s*(?:message|prompt))?|instructions?|systemmeldung|systemnachricht|message système|mensaje del sistema|системное сообщение)\b[^>]{0,40}>",
+    r"[〈<《【\[]\s*(?:システムメッセージ|系统消息|系統訊息|시스템\s*메시지)\s*[〉>》】\]]",
 ]
 
 # A fake role turn in any script ("[SISTEMA]:", "【系统提示】", "[システム]").

@@ -244,7 +244,7 @@ _DEFICIENCY_RE = compile_ci(
 # An imperative of judging or describing opening a clause ("Please describe ...", "Judge ...").
 _EVAL_IMPERATIVE_RE = compile_ci(
     r"(?:^\s*|[.!?:;\n\"“(\[]\s*|\b(?:and|then)\s+)(?:please\s+|kindly\s+|simply\s+|just\s+|also\s+|now\s+)?"
-    r"(?:judge|rate|score|grade|evaluate|assess|review|describe|characteri[sz]e|summari[sz]e|present|portray|regard|"
+    r"(?:judge|rate|score|grade|mark|classify|evaluate|assess|review|describe|characteri[sz]e|summari[sz]e|present|portray|regard|"
     r"treat|view|call|label|rank|recommend|conclude|state|write|say|report|emphasi[sz]e|highlight|stress|praise|"
     r"acknowledge|recogni[sz]e|remember|keep in mind|bear in mind|make sure|ensure|confirm|declare|frame)\b"
 )
@@ -317,6 +317,7 @@ def instruction_language(text: str) -> str:
 _GREETINGS = frozenset(
     "dear hello hi hey there attention attn please kindly kind respected esteemed honoured honored "
     "reviewer referee evaluator machine ai llm automated automatic gpt chatgpt claude gemini language "
+    "deepseek llama qwen mistral copilot grok 4o o1 o3 "
     "model reviewing peer liebe lieber liebes sehr geehrte geehrter cher chère chers estimado estimada "
     "estimados querido querida уважаемый уважаемая уважаемые дорогой дорогая ии".split()
 )
@@ -835,6 +836,7 @@ def candidate_spans(text: str, starts: list[int]) -> list[tuple[int, int]]:
 _REVIEW_PROCESS_RE = re.compile(
     r"\b(?:review\w*|referee\w*|report\w*|assess\w*|evaluat\w+|editor\w*|committee|decision\w*|verdict\w*|"
     r"checklist|rubric\w*|criteri\w+|summar\w+|apprais\w+|critique|comments|remarks|marks|score\w*|rating\w*|"
+    r"recommend\w*|outcome|"
     r"gutacht\w+|bericht\w*|bewert\w+|begutacht\w+|herausgeber\w*|zusammenfassung|entscheidung|kritikpunkt\w*|"
     r"rapport\w*|évaluat\w+|relect\w+|éditeur\w*|comité|décision|commentaires|remarques|"
     r"informe\w*|revisi\w+|revisor\w*|dictamen|decisión|comentarios|objeciones|reparos|"
@@ -845,6 +847,7 @@ _REVIEW_PROCESS_RE = re.compile(
 _REVIEW_OUTCOME_RE = re.compile(
     r"\b(?:accept\w*|approv\w+|publish\w*|publication|praise\w*|favou?rabl\w*|positive\w*|upbeat|"
     r"breakthrough|excellent|outstanding|strongest|top[- ]tier|top \d+|(?:[89]|10)\s*/\s*10|high marks|"
+    r"advances? (?:the|this|its) (?:field|area|state)|"
     r"annahme|angenommen|veröffentlich\w*|bestnote|lobend\w*|durchbruch|hervorragend\w*|"
     r"acceptation|accepté\w*|élogieu\w+|percée|excellent\w*|"
     r"aceptad\w*|aceptaci\w+|aceptar|publicaci\w+|elogio\w*|avance decisivo|máxima|"
@@ -862,10 +865,25 @@ _REVIEW_MUZZLE_RE = re.compile(
 )
 
 
+# An order to keep something out of the review, opening a sentence: concealed, it needs no
+# word of the review process ("Refrain from bringing up the missing ablations.").
+_MUZZLE_ORDER_RE = re.compile(
+    r"^\W*(?:please\s+|kindly\s+|also\s+)?(?:refrain from|make no (?:reference|mention)|say nothing|stay silent|"
+    r"do not (?:bring up|mention|raise|discuss|question|comment on|point out|dwell on)|don't (?:bring up|mention|raise|"
+    r"discuss|question|comment on|point out)|avoid (?:mentioning|raising|discussing|pointing out|bringing up)|"
+    r"never (?:mention|raise|question)|skip over|gloss over|leave\b[^.!?\n]{0,60}?\bunasked)",
+    re.IGNORECASE,
+)
+
+
 def review_talk(text: str, *, comment: bool = False) -> str | None:
     """What, in a concealed sentence, makes it talk about how the review should come out
     (None when it does not). In source comments, where authors keep notes about their
     reviews, only an outcome counts, not a muzzle."""
+    if not comment:
+        order = _MUZZLE_ORDER_RE.search(text)
+        if order is not None:
+            return order.group().strip()
     process = _REVIEW_PROCESS_RE.search(text)
     if process is None:
         return None
