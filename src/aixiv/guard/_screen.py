@@ -21,6 +21,7 @@ from ._text import (
     meta_discussion,
     quoted_or_example,
     reported_quote,
+    review_domain,
     review_talk,
     script_counts,
     sentence_at,
@@ -233,6 +234,13 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                     # note needs the higher severity: it is less well hidden)
                     sev = max(sev, 0.6 if conc >= 0.85 else 0.7)
                     why = f"talks about how the review should come out ({talk[:60]!r})"
+                elif conc >= 0.85 and seg.source not in ("comment", "metadata", "xmp"):
+                    # prose nobody can see that speaks of the review or to a model: no paper
+                    # needs it (source comments and document metadata hold authors' notes)
+                    word = review_domain(sentence)
+                    if word:
+                        sev = max(sev, 0.6)
+                        why = f"hidden prose about the review ({word!r})"
             if sev >= 0.5:
                 lang = instruction_language(sentence)
                 if lang in _KNOWN_LANGS and ctx.language in _KNOWN_LANGS and lang != ctx.language:
@@ -298,12 +306,20 @@ def _finding(
     )
 
 
-def _payload_severity(payload: str) -> tuple[float, str]:
+# Payloads that are themselves hidden text (not a link's query string, not a word with one
+# odd letter): prose about the review in them is enough.
+_HIDDEN_PAYLOADS = {"base64", "base32", "hex", "reversed", "rot13", "leetspeak", "tag", "variation", "zw_binary"}
+
+
+def _payload_severity(payload: str, *, hidden: bool = False) -> tuple[float, str]:
     sev, why = severity(signals(payload))
     if sev < 0.6:
         talk = review_talk(payload)  # decoded text is concealed text
         if talk:
             return 0.6, f"talks about how the review should come out ({talk[:60]!r})"
+        word = review_domain(payload) if hidden else None
+        if word:
+            return 0.6, f"is prose about the review ({word!r})"
     if sev < 0.3 and len(payload.split()) >= 4:
         return 0.3, "decodes to prose"
     return sev, why
@@ -318,7 +334,9 @@ def _channel_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
     base_conc = seg.concealment if seg.source != "hidden" else 1.0
     ratio = len(seg.text) / max(1, len(seg.raw))
     for hit in invisible_hits(seg.raw):
-        psev, pwhy = _payload_severity(hit.payload) if hit.payload else (0.0, "")
+        psev, pwhy = (
+            _payload_severity(hit.payload, hidden=hit.kind in _HIDDEN_PAYLOADS) if hit.payload else (0.0, "")
+        )
         sev = max(hit.base, psev)
         why = hit.why + (f"; the hidden text {pwhy}" if psev >= 0.5 else "")
         page, bbox = _where(seg, int(hit.start * ratio))
@@ -366,7 +384,7 @@ def _channel_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
         nested = payloads(decoded)
         if nested:
             decoded = nested[0].decoded
-        psev, pwhy = _payload_severity(decoded)
+        psev, pwhy = _payload_severity(decoded, hidden=p.kind in _HIDDEN_PAYLOADS)
         page, bbox = _where(seg, p.start)
         also = [hidden_cat] if hidden_cat else []
         conc = max(0.85, base_conc)

@@ -895,3 +895,30 @@ def review_talk(text: str, *, comment: bool = False) -> str | None:
         if muzzle is not None:
             return f"{process.group()} ... {muzzle.group()}"
     return None
+
+
+# The vocabulary of peer review and of automated readers, in the eight languages: concealed
+# *prose* that uses it (a whole sentence a reader cannot see) is about the review, whatever it
+# asks. Labels, numbers and hashes are not prose.
+_REVIEW_DOMAIN_RE = re.compile(
+    r"\b(?:review\w*|referee\w*|rebuttal|verdict\w*|rating\w*|scor(?:e|es|ed|ing)|grad(?:e|es|ing)|marks|"
+    r"accept\w*|publication|publish\w*|endors\w+|committee|area chair|editor\w*|weakness\w*|shortcoming\w*|"
+    r"objection\w*|criticis\w+|critique\w*|caveat\w*|llms?|language models?|ai|gpt\w*|claude|gemini|copilot|"
+    r"chatbot|assistant|synopsis|meta-?review\w*|"
+    r"gutacht\w+|begutacht\w+|bewertung\w*|gesamtwertung|sprachmodell\w*|einwände|veröffentlich\w*|"
+    r"relecte\w+|relecture|évaluat\w+|critiques|comité|modèle de langage|"
+    r"revisor\w*|evaluaci\w+|dictamen|valoraci\w+|debilidad\w*|modelo de lenguaje|metarrevisi\w+|"
+    r"рецензи\w+|рецензент\w*|оценк\w+|балл\w*|недостат\w+|нейросет\w+|редколлеги\w+|языков\w+ модел\w+)"
+    r"|审稿|评审|评分|录用|缺陷|模型|査読|採択|所見|短所|言語モデル|심사|채점|점수|비판|언어\s*모델",
+    re.IGNORECASE,
+)
+
+
+def review_domain(text: str) -> str | None:
+    """The review-domain word of a concealed sentence of prose (None for a label or a number)."""
+    words = re.findall(r"[^\W\d_]+", text)
+    cjk = len(CJK_RE.findall(text))
+    if len(words) < 6 and cjk < 12:
+        return None
+    m = _REVIEW_DOMAIN_RE.search(text)
+    return m.group() if m else None
