@@ -24,6 +24,9 @@ def register(app: typer.Typer) -> None:
         fail_on_flag: bool = typer.Option(
             False, "--fail-on-flag", help="Exit with status 1 if any file is flagged."
         ),
+        llm: str = typer.Option(
+            None, "--llm", help="A configured model (aixiv models list) asked about uncertain findings."
+        ),
     ) -> None:
         """Screen manuscripts for hidden or manipulative instructions aimed at AI reviewers.
 
@@ -37,10 +40,19 @@ def register(app: typer.Typer) -> None:
         settings = get_settings()
         if threshold is not None:
             settings = settings.model_copy(update={"guard_threshold": threshold})
+        check = None
+        if llm:
+            from aixiv.guard import make_llm_check
+            from aixiv.models import ModelRegistry
+
+            registry = ModelRegistry.from_settings(settings)
+            if llm not in registry.names():
+                raise typer.BadParameter(f"no model {llm!r} is configured (aixiv models list)", param_hint="--llm")
+            check = make_llm_check(registry.client(llm))
         flagged_any = False
         for path in iter_files(paths):
             try:
-                report = scan_path(path, settings)
+                report = scan_path(path, settings, llm_check=check)
             except IngestError as exc:
                 _emit_error(path, exc.code, exc.message, as_json)
                 continue

@@ -11,7 +11,7 @@ The guard reports; the pipeline decides. What is sent to LLM reviewers is ``read
 from ._files import SCAN_EXTENSIONS, iter_files, scan_path
 from ._llm import make_llm_check
 from ._report import CATEGORIES, GUARD_VERSION, Finding, GuardReport, Verdict
-from ._screen import LLMCheck, screen_document, screen_document_async
+from ._screen import LLMCheck, refine_with_llm, screen_document, screen_document_async
 from ._views import model_text, reader_text
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "make_llm_check",
     "model_text",
     "reader_text",
+    "refine_with_llm",
     "scan_path",
     "screen_document",
     "screen_document_async",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._report import GuardReport
-from ._screen import screen_document
+from ._screen import LLMCheck, screen_document
 
 if TYPE_CHECKING:
     from aixiv.config import Settings
@@ -29,7 +29,11 @@ SCAN_EXTENSIONS = (
 
 
 def scan_path(
-    path: str | Path, settings: Settings | None = None, *, isolate: bool = True
+    path: str | Path,
+    settings: Settings | None = None,
+    *,
+    isolate: bool = True,
+    llm_check: LLMCheck | None = None,
 ) -> GuardReport:
     """Screen one file. Parsing runs in a child process with the ingestion time and memory
     limits unless ``isolate`` is False; raises ``aixiv.ingest.IngestError`` if unreadable."""
@@ -64,7 +68,7 @@ def scan_path(
             max_unpacked_mb=settings.max_unpacked_mb,
         )
     parse_ms = (time.perf_counter() - t0) * 1000
-    report = screen_document(doc, threshold=settings.guard_threshold)
+    report = screen_document(doc, threshold=settings.guard_threshold, llm_check=llm_check)
     report.stats["parse_ms"] = round(parse_ms, 1)
     report.stats["format"] = doc.source_format
     return report

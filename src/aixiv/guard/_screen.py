@@ -516,6 +516,21 @@ async def screen_document_async(
     report, views, ctx = _screen(doc, limit)
     if llm_check is None:
         return report
+    return await refine_with_llm(report, doc, llm_check=llm_check, threshold=limit, max_checks=max_checks)
+
+
+async def refine_with_llm(
+    report: GuardReport,
+    doc: Document,
+    *,
+    llm_check: LLMCheck,
+    threshold: float | None = None,
+    max_checks: int = 8,
+) -> GuardReport:
+    """Stage 3's optional second opinion: ask a model about the findings the rules left
+    uncertain (risk 0.2-0.9), raise those it calls injections and lower, in text a reader can
+    see, those it calls benign; then decide again. Without an answer nothing changes."""
+    limit = _threshold(threshold)
     uncertain = [f for f in report.findings if 0.2 <= f.risk < 0.9][:max_checks]
     if not uncertain:
         return report

@@ -58,6 +58,11 @@ async def screen(platform, job: JobRecord) -> dict:
 
     doc = await asyncio.to_thread(get_document, platform, v)
     report = await asyncio.to_thread(screen_document, doc, threshold=platform.settings.guard_threshold)
+    check = _guard_llm(platform)
+    if check is not None:
+        from aixiv.guard import refine_with_llm
+
+        report = await refine_with_llm(report, doc, llm_check=check, threshold=platform.settings.guard_threshold)
     with platform.db.transaction() as s:
         v, sub = _load(platform, s, version_id)
         if v.stage != "screening":
@@ -83,6 +88,22 @@ async def screen(platform, job: JobRecord) -> dict:
         result = {"flagged": report.flagged, "risk": report.risk}
         platform.queue.complete_in(s, job, result)
     return result
+
+
+def _guard_llm(platform):
+    """The guard's optional LLM check: the first model of the ``guard`` panel, when configured
+    (``[panels] guard = ["name"]``); the guard decides alone otherwise."""
+    from ._models import panel_or_default, registry_for
+
+    reg = registry_for(platform)
+    if not reg.has_models():
+        return None
+    names = panel_or_default(reg, "guard", [])
+    if not names:
+        return None
+    from aixiv.guard import make_llm_check
+
+    return make_llm_check(reg.client(names[0]))
 
 
 def pending_versions(platform, stage: str) -> list[str]:
