@@ -236,3 +236,47 @@ def test_migration_0004_round_trip(platform):
     assert {"resolved_at", "resolved_by", "resolution"} <= columns("comment_reports")
     (item,) = moderation.queue(p, admin_of(p)).reported  # the old report is open
     assert item.comment.body == "kept" and item.reports[0].reason == "kept too"
+
+
+def test_an_administrator_releases_a_held_submission_to_review(platform, sid):
+    from aixiv.platform import BadInput
+    from aixiv.records import Job, StatusTransition
+
+    p = platform
+    admin = admin_of(p)
+    with pytest.raises(Conflict, match="Only a held submission"):
+        moderation.release_held(p, admin, sid, "nothing to release")
+    seed.hold(p, sid)
+    with pytest.raises(Forbidden):
+        moderation.release_held(p, seed.principal(p, "ada"), sid, "my own paper is fine")
+    with pytest.raises(BadInput):
+        moderation.release_held(p, admin, sid, "  ")
+    with pytest.raises(NotFound):
+        moderation.release_held(p, admin, "nope", "a quoted example")
+    out = moderation.release_held(p, admin, sid, "the flagged sentence is a quoted example")
+    assert (out.status, out.version, out.released_by) == ("under_review", 1, "mod")
+    assert moderation.queue(p, admin).held == []
+    with p.db.read() as s:
+        last = s.scalars(select(StatusTransition).where(StatusTransition.submission_id == sid)
+                         .order_by(StatusTransition.id.desc())).first()
+        assert (last.from_status, last.to_status, last.actor_id) == ("held", "under_review", admin.id)
+        assert "quoted example" in last.reason
+        assert s.scalar(select(Job).where(Job.idempotency_key.like("review:%"))) is not None
+        assert s.scalar(select(AuditEvent).where(AuditEvent.action == "guard.release")) is not None
+    with pytest.raises(Conflict):  # released once
+        moderation.release_held(p, admin, sid, "again")
+
+
+def test_release_over_rest(platform, sid):
+    p = platform
+    admin_of(p)
+    admin = {"Authorization": f"Bearer {accounts.create_key(p, 'mod', ['admin'])[1]}"}
+    ada = {"Authorization": f"Bearer {accounts.create_key(p, 'ada', ['submit'])[1]}"}
+    seed.hold(p, sid)
+    url = f"/api/v1/moderation/submissions/{sid}/release"
+    with TestClient(create_app(p, start_worker=False)) as api:
+        assert api.post(url, json={"reason": "quoted example"}, headers=ada).status_code == 403
+        assert api.post(url, json={"reason": ""}, headers=admin).status_code == 422
+        r = api.post(url, json={"reason": "quoted example in a survey"}, headers=admin)
+        assert r.status_code == 200 and r.json()["status"] == "under_review"
+        assert api.post(url, json={"reason": "again"}, headers=admin).status_code == 409

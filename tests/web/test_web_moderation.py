@@ -134,3 +134,21 @@ def test_held_submissions_with_their_screening(client, site):
     abstract = client.get(f"/abs/{sid}v1")
     assert abstract.status_code == 200 and 'id="screening"' in abstract.text
     assert "hidden-text" in abstract.text
+
+
+def test_releasing_a_held_submission_from_the_page(client, site):
+    sid = seed.submit(site.platform, "ada", "A Survey Quoting Injections")
+    seed.hold(site.platform, sid)
+    token = login(client, make_admin(site))
+    doc = html.fromstring(client.get(PAGE).text)
+    (form,) = [f for f in doc.xpath('//section[@id="held"]//form') if sid in f.get("action")]
+    assert form.xpath('.//input[@name="reason"]/@required') is not None
+    url = form.get("action")
+    assert client.post(url, data={"reason": "it quotes attacks as examples"}).status_code == 403  # no token
+    r = client.post(url, data={"csrf_token": token, "reason": "it quotes attacks as examples"})
+    assert r.status_code == 303 and r.headers["location"] == f"{PAGE}?done=released"
+    page = client.get(r.headers["location"]).text
+    assert "released to review" in page and sid not in "".join(
+        html.fromstring(page).xpath('//section[@id="held"]//text()'))
+    r = client.post(url, data={"csrf_token": token, "reason": "twice"})
+    assert r.status_code == 409 and "Only a held submission" in r.text

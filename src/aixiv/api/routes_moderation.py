@@ -1,14 +1,16 @@
 """Routes for moderators (scope `admin`, administrator accounts): the queue of reported comments
-and held submissions, hiding and restoring comments, dismissing reports."""
+and held submissions, hiding and restoring comments, dismissing reports, releasing a held
+submission to review."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, FastAPI
+from pydantic import BaseModel, Field
 
 from aixiv.platform import Platform, Principal, moderation
-from aixiv.platform.moderation import ModerationQueue, ReportItem
+from aixiv.platform.moderation import ModerationQueue, ReleasedSubmission, ReportItem
 from aixiv.platform.social import CommentView
 
 from .deps import get_platform, optional_principal
@@ -40,6 +42,16 @@ def restore_comment(comment_id: str, p: PlatformDep, principal: PrincipalDep):
 def dismiss_report(report_id: int, p: PlatformDep, principal: PrincipalDep):
     """Close a report without acting on its comment."""
     return moderation.dismiss_report(p, principal, report_id)
+
+
+class ReleaseBody(BaseModel):
+    reason: str = Field(min_length=3, max_length=500, description="why the screening was wrong")
+
+
+@router.post("/submissions/{submission_id}/release", response_model=ReleasedSubmission)
+def release_held(submission_id: str, body: ReleaseBody, p: PlatformDep, principal: PrincipalDep):
+    """Send a held submission on to review (the screening was a false alarm); the reason is kept."""
+    return moderation.release_held(p, principal, submission_id, body.reason)
 
 
 def mount(app: FastAPI, platform: Platform) -> None:

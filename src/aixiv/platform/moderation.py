@@ -1,4 +1,5 @@
-"""Moderation, for administrators: reported comments and submissions held by screening.
+"""Moderation, for administrators: reported comments and submissions held by screening
+(released to review when the screening was wrong).
 
 Rules live here: only administrators moderate; a report stays on the record when it is dealt
 with (resolved: who, when, and whether it was ``dismissed`` or ``upheld``), so a reader still
@@ -29,7 +30,7 @@ from aixiv.workflow import states
 from .accounts import require_scope
 from .audit import audit
 from .context import Platform, Principal
-from .errors import Conflict, Forbidden, NotFound
+from .errors import BadInput, Conflict, Forbidden, NotFound
 from .social import CommentView, _bump, _comment_view
 
 QUEUE_LIMIT = 100
@@ -300,3 +301,43 @@ def dismiss_report(p: Platform, actor: Principal | None, report_id: int) -> Repo
         audit(s, actor.id, "comment.report.dismiss", "comment", r.comment_id, report=r.id)
         s.flush()
         return _report_item(r, s.get(Account, r.reporter_id), actor.account.handle)
+
+
+class ReleasedSubmission(BaseModel):
+    id: str
+    version: int
+    status: str
+    released_by: str = Field(description="handle of the administrator")
+    reason: str
+
+
+def release_held(p: Platform, actor: Principal | None, submission_id: str, reason: str) -> ReleasedSubmission:
+    """Send a held version on to review after an administrator has read its screening report
+    and judged it a false alarm. The report stays on the version; the release, with who and
+    why, goes into the submission's history and the audit log."""
+    from aixiv.workflow.pipeline import REVIEW_JOB
+
+    actor = require_admin(actor)
+    reason = " ".join((reason or "").split())
+    if len(reason) < 3:
+        raise BadInput("Say why the screening was wrong (at least a few words): the reason is kept in the history.")
+    reason = reason[:500]
+    with p.db.transaction() as s:
+        sub = s.get(Submission, submission_id, with_for_update=True)
+        if sub is None:
+            raise NotFound(f"No submission '{submission_id}'.")
+        if sub.status != states.HELD:
+            raise Conflict(f"Only a held submission can be released; this one is {sub.status.replace('_', ' ')}.")
+        v = s.scalar(select(Version).where(Version.submission_id == sub.id, Version.number == sub.latest_version))
+        if v is None or v.stage != "held":
+            raise Conflict("The held version is not waiting for a decision.")
+        v.stage = "screened"
+        states.transition(
+            s, sub, states.UNDER_REVIEW, actor_id=actor.id,
+            reason=f"released by an administrator after screening held it: {reason}",
+        )
+        p.queue.enqueue(REVIEW_JOB, {"version_id": v.id}, key=f"review:{v.id}", session=s)
+        audit(s, actor.id, "guard.release", "submission", sub.id, version=v.number, risk=v.guard_risk, reason=reason)
+        return ReleasedSubmission(
+            id=sub.id, version=v.number, status=sub.status, released_by=actor.account.handle, reason=reason
+        )

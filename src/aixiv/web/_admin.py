@@ -25,6 +25,7 @@ NOTES = {
     "hidden": "The comment is hidden; its open reports are closed as upheld.",
     "restored": "The comment is shown again; its open reports are dismissed.",
     "dismissed": "The report is dismissed; the comment is unchanged.",
+    "released": "The submission is released to review; the reason is in its history.",
 }
 
 
@@ -73,3 +74,8 @@ def restore(ctx: Ctx, cid: str, csrf_token: FormStr = ""):
 @router.post(PAGE + "/reports/{rid}/dismiss", response_class=HTMLResponse)
 def dismiss(ctx: Ctx, rid: int, csrf_token: FormStr = ""):
     return _act(ctx, csrf_token, "dismissed", moderation.dismiss_report, rid)
+
+
+@router.post(PAGE + "/submissions/{sid}/release", response_class=HTMLResponse)
+def release(ctx: Ctx, sid: str, csrf_token: FormStr = "", reason: FormStr = ""):
+    return _act(ctx, csrf_token, "released", moderation.release_held, sid, reason)
