@@ -119,3 +119,22 @@ def test_oversize_upload(hostile_api):
         data={"metadata": json.dumps({"kind": "paper", "title": "Fine after all"})},
     )
     assert ok.status_code == 201, ok.text
+
+
+def test_oversize_upload_from_a_browser_form_gets_a_page(hostile_api):
+    p, api, _ = hostile_api
+    before = _stored(p)
+    r = api.post(
+        "/submit",
+        headers={"Accept": "text/html,application/xhtml+xml", "Referer": "http://testserver/submit?x=\"<b>"},
+        files={"file": ("big.pdf", b"%PDF-1.7\n" + b"x" * (2 * 1024 * 1024))},
+        data={"title": "Too big"},
+    )
+    assert r.status_code == 413 and r.headers["content-type"].startswith("text/html")
+    assert "Upload too large" in r.text and "1 MB limit" in r.text and "nothing was stored" in r.text
+    assert 'href="http://testserver/submit?x=&quot;&lt;b&gt;"' in r.text  # back to the form, escaped
+    assert _stored(p) == before
+    # the same body to the API is still a problem document
+    r = api.post("/api/v1/submissions", headers={"Accept": "text/html"},
+                 files={"file": ("big.pdf", b"x" * (2 * 1024 * 1024))})
+    assert r.status_code == 413 and r.headers["content-type"] == "application/problem+json"

@@ -81,7 +81,7 @@ def create_app(
             if mount is not None:
                 mount(app, platform)
 
-    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + 1024 * 1024)
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + 1024 * 1024, file_limit_mb=settings.max_upload_mb)
     return app
 
 
