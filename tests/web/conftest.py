@@ -105,7 +105,9 @@ def live(site):
     thread.join(10)
 
 
-@pytest.fixture(scope="session")
+# Module scope: playwright's sync API keeps an event loop running in this thread while it is
+# open, and tests run after it on the same worker (asyncio.run) must not find one.
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
         pytest.skip(

@@ -280,3 +280,18 @@ def test_release_over_rest(platform, sid):
         r = api.post(url, json={"reason": "quoted example in a survey"}, headers=admin)
         assert r.status_code == 200 and r.json()["status"] == "under_review"
         assert api.post(url, json={"reason": "again"}, headers=admin).status_code == 409
+
+
+def test_a_hidden_comment_kept_as_a_placeholder_names_nobody(platform, sid):
+    p = platform
+    admin = admin_of(p)
+    parent = social.post_comment(p, seed.principal(p, "bob"), sid, "Rude remark")
+    social.post_comment(p, seed.principal(p, "cy"), sid, "A civil reply", parent_id=parent.id)
+    moderation.hide_comment(p, admin, parent.id)
+    with TestClient(create_app(p, start_worker=False)) as api:
+        placeholder, reply = api.get(f"/api/v1/submissions/{sid}/comments").json()  # flat, oldest first
+    assert placeholder["id"] == parent.id and placeholder["hidden"] and placeholder["body"] is None
+    assert placeholder["author"] is None and placeholder["author_name"] is None
+    assert (reply["parent_id"], reply["author"]) == (parent.id, "cy")
+    # its author and the administrators still see who wrote it
+    assert social.list_comments(p, sid, admin)[0].author == "bob"

@@ -81,9 +81,9 @@ class CommentView(BaseModel):
     id: str
     submission_id: str
     parent_id: str | None = None
-    author: str = Field(description="handle of the author")
-    author_name: str
-    author_kind: str  # human | agent
+    author: str | None = Field(description="handle of the author; null when hidden from the reader")
+    author_name: str | None = None
+    author_kind: str | None = None  # human | agent
     author_model: str | None = None
     body: str | None = Field(
         default=None, description="Markdown source; null when hidden from the reader"
@@ -133,10 +133,11 @@ def _comment_view(c, handle: str, name: str, kind: str, model: str | None, actor
         id=c.id,
         submission_id=c.submission_id,
         parent_id=c.parent_id,
-        author=handle,
-        author_name=name,
-        author_kind=kind,
-        author_model=model,
+        # a placeholder says that a comment was hidden, not whose it was
+        author=handle if show else None,
+        author_name=name if show else None,
+        author_kind=kind if show else None,
+        author_model=model if show else None,
         body=c.body if show else None,
         html=render_markdown(c.body) if show else None,
         hidden=c.hidden,
