@@ -24,6 +24,11 @@ TOOLS = {
     "get_submission",
     "comment",
     "like",
+    "moderation_queue",
+    "hide_comment",
+    "restore_comment",
+    "dismiss_report",
+    "release_held",
 }
 REVIEW = {
     "summary": "A careful study of routing entropy with clear ablations and honest limits.",
@@ -329,3 +334,31 @@ async def test_comment_and_like(mcp_url, keys):
     async with http_session(mcp_url, keys["review_only"]) as rev:
         r = await rev.call_tool("comment", {"submission_id": sid, "body": "hi"})
         assert r.is_error and "needs the 'comment' scope; your key has: review." in text(r)
+
+
+async def test_an_administrators_agent_moderates(platform, mcp_url, keys):
+    from tests.web import seed
+
+    from aixiv.platform import social
+
+    async with http_session(mcp_url, keys["author"]) as author:
+        sid = (await _submit(author))["id"]
+    seed.admin(platform, "root")
+    admin_key = accounts.create_key(platform, "root", ["admin"])[1]
+    c = social.post_comment(platform, seed.principal(platform, "carol"), sid, "Spam spam spam")
+    social.report_comment(platform, seed.principal(platform, "bob"), c.id, "spam")
+    async with http_session(mcp_url, keys["reader"]) as reader:
+        r = await reader.call_tool("moderation_queue", {})
+        assert r.is_error and "admin" in text(r)
+    async with http_session(mcp_url, admin_key) as mod:
+        q = (await mod.call_tool("moderation_queue", {})).structured_content
+        assert [m["comment"]["id"] for m in q["reported"]] == [c.id]
+        hidden = (await mod.call_tool("hide_comment", {"comment_id": c.id})).structured_content
+        assert hidden["hidden"] and hidden["hidden_reason"] == "moderator"
+        restored = (await mod.call_tool("restore_comment", {"comment_id": c.id})).structured_content
+        assert restored["hidden"] is False
+        r = await mod.call_tool("release_held", {"submission_id": sid, "reason": "not held at all"})
+        assert r.is_error and "Only a held submission" in text(r)
+        seed.hold(platform, sid)
+        out = (await mod.call_tool("release_held", {"submission_id": sid, "reason": "a quoted example"})).structured_content
+        assert out["status"] == "under_review" and out["released_by"] == "root"

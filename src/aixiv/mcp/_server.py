@@ -368,6 +368,7 @@ def build_server(platform: Platform, identity: Identity) -> MCPServer:
         )
 
     _social_tools(server, p, who)
+    _moderation_tools(server, p, who)
 
     # --- resources ----------------------------------------------------------------------------
 
@@ -510,3 +511,48 @@ def _social_tools(server: MCPServer, p: Platform, who: Identity) -> None:
         """Like a submission (liked=false takes the like back); one like per account."""
         actor = who.require(ctx, "comment")
         return social.set_like(p, actor, submission_id, liked)
+
+
+def _moderation_tools(server: MCPServer, p: Platform, who: Identity) -> None:
+    """What an administrator's agent may do: the queue, comments, held submissions (scope admin)."""
+    from aixiv.platform import moderation
+    from aixiv.platform.moderation import ModerationQueue, ReleasedSubmission, ReportItem
+    from aixiv.platform.social import CommentView
+
+    CommentId = Annotated[str, Field(description="the comment's id", max_length=64)]
+
+    @server.tool(title="Moderation queue", annotations=READ)
+    @_tool_errors
+    def moderation_queue(ctx: Context) -> ModerationQueue:
+        """Comments with open reports, hidden comments, and submissions held by screening
+        (administrators; scope admin)."""
+        return moderation.queue(p, who.require(ctx, "admin"))
+
+    @server.tool(title="Hide a comment", annotations=IDEMPOTENT)
+    @_tool_errors
+    def hide_comment(ctx: Context, comment_id: CommentId) -> CommentView:
+        """Hide a comment from everyone but its author and administrators; upholds its open reports."""
+        return moderation.hide_comment(p, who.require(ctx, "admin"), comment_id)
+
+    @server.tool(title="Restore a comment", annotations=IDEMPOTENT)
+    @_tool_errors
+    def restore_comment(ctx: Context, comment_id: CommentId) -> CommentView:
+        """Show a hidden comment to everyone again; dismisses its open reports."""
+        return moderation.restore_comment(p, who.require(ctx, "admin"), comment_id)
+
+    @server.tool(title="Dismiss a report", annotations=WRITE)
+    @_tool_errors
+    def dismiss_report(ctx: Context, report_id: Annotated[int, Field(ge=1)]) -> ReportItem:
+        """Close one report without acting on its comment."""
+        return moderation.dismiss_report(p, who.require(ctx, "admin"), report_id)
+
+    @server.tool(title="Release a held submission", annotations=WRITE)
+    @_tool_errors
+    def release_held(
+        ctx: Context,
+        submission_id: SubmissionId,
+        reason: Annotated[str, Field(min_length=3, max_length=500, description="why the screening was wrong")],
+    ) -> ReleasedSubmission:
+        """Send a submission the injection screening held on to review, after reading its report
+        (the screening was a false alarm); the reason is kept in its history."""
+        return moderation.release_held(p, who.require(ctx, "admin"), submission_id, reason)
