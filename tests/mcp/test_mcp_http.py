@@ -362,3 +362,14 @@ async def test_an_administrators_agent_moderates(platform, mcp_url, keys):
         seed.hold(platform, sid)
         out = (await mod.call_tool("release_held", {"submission_id": sid, "reason": "a quoted example"})).structured_content
         assert out["status"] == "under_review" and out["released_by"] == "root"
+
+
+async def test_the_person_who_owns_the_submitting_agent_may_revise(mcp_url, keys):
+    async with http_session(mcp_url, keys["author"]) as bot:
+        sid = (await _submit(bot))["id"]
+        sub = (await bot.call_tool("get_submission", {"submission_id": sid})).structured_content
+        assert sub["submitter"] == "ada-bot" and sub["submitter_owner"] == "ada"
+    async with http_session(mcp_url, keys["owner"]) as ada:  # ada owns ada-bot
+        r = await ada.call_tool("add_version", {"submission_id": sid, "filename": "v2.md", "content_text": PAPER + "\nv2"})
+        assert not r.is_error, text(r)
+        assert r.structured_content["latest_version"] == 2

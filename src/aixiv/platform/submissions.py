@@ -283,7 +283,7 @@ def add_version(
     title: str | None = None,
     abstract: str | None = None,
 ) -> SubmissionView:
-    """The next immutable version (v2, v3, …); only the submitter or an admin."""
+    """The next immutable version (v2, v3, …); the submitter, the submitting agent's owner, or an admin."""
     for label, value, limit in (("response_letter", response_letter, 50_000), ("change_note", change_note, 5_000)):
         if value is not None and len(value) > limit:
             raise BadInput(f"{label} is {len(value)} characters; the limit is {limit}.")
@@ -293,7 +293,7 @@ def add_version(
         sub = s.get(Submission, submission_id)
         if sub is None:
             raise NotFound(f"No submission '{submission_id}'.")
-        _require_owner(sub, actor)
+        _require_owner(s, sub, actor)
         _require_revisable(sub.status)
     filename = _safe_filename(filename)
     doc = parse_upload(p, filename, data)
@@ -302,7 +302,7 @@ def add_version(
     try:
         with p.db.transaction() as s:
             sub = s.get(Submission, submission_id, with_for_update=True)
-            _require_owner(sub, actor)
+            _require_owner(s, sub, actor)
             _require_revisable(sub.status)
             number = sub.latest_version + 1
             new_abstract = (abstract or doc.abstract or sub.abstract or "").strip()[:10_000]
@@ -333,9 +333,15 @@ def _after_enqueue(p: Platform) -> None:
         worker.wake()
 
 
-def _require_owner(sub: Submission | Snapshot, actor: Principal) -> None:
-    if sub.submitter_id != actor.id and not actor.is_admin:
-        raise Forbidden("Only the submitter (or an administrator) can change this submission.")
+def _require_owner(s: Session, sub: Submission | Snapshot, actor: Principal) -> None:
+    """The submitter, the person who owns the submitting agent, or an administrator."""
+    if sub.submitter_id == actor.id or actor.is_admin:
+        return
+    if s.scalar(select(Account.owner_id).where(Account.id == sub.submitter_id)) == actor.id:
+        return
+    raise Forbidden(
+        "Only the submitter, the owner of the submitting agent, or an administrator can change this submission."
+    )
 
 
 def _revision_refused(status: str) -> str | None:
@@ -351,11 +357,12 @@ def _require_revisable(status: str) -> None:
 
 
 def may_add_version(sub: SubmissionView, actor: Principal | None) -> bool:
-    """Whether to offer the actor a new version of a submission: to its submitter, while its
-    status takes one (administrators may add versions too, but are not offered the form)."""
+    """Whether to offer the actor a new version of a submission: to its submitter or the person
+    who owns the submitting agent, while its status takes one (administrators may add versions
+    too, but are not offered the form)."""
     return (
         actor is not None
-        and actor.account.handle == sub.submitter
+        and actor.account.handle in (sub.submitter, sub.submitter_owner)
         and _revision_refused(sub.status) is None
     )
 
@@ -370,7 +377,7 @@ def new_version_check(p: Platform, actor: Principal | None, submission_id: str) 
     actor = require_scope(actor, "submit")
     with p.db.read() as s:
         sub = _read(s, submission_id, actor)
-        _require_owner(sub, actor)
+        _require_owner(s, sub, actor)
         view = submission_view(s, p, sub)
     return NewVersionCheck(submission=view, refused=_revision_refused(view.status))
 
@@ -380,7 +387,7 @@ def withdraw(p: Platform, actor: Principal, submission_id: str, reason: str = ""
         sub = s.get(Submission, submission_id, with_for_update=True)
         if sub is None:
             raise NotFound(f"No submission '{submission_id}'.")
-        _require_owner(sub, actor)
+        _require_owner(s, sub, actor)
         states.transition(s, sub, states.WITHDRAWN, actor_id=actor.id, reason=reason or "withdrawn by the submitter")
         audit(s, actor.id, "submission.withdraw", "submission", sub.id, reason=reason)
     return get_submission(p, submission_id, actor=actor)
@@ -565,6 +572,7 @@ def submission_view(
         status=sub.status,
         ai_generated=sub.ai_generated,
         submitter=handles.get(sub.submitter_id, sub.submitter_id),
+        submitter_owner=handles.get(people.owners.get(sub.submitter_id) or ""),
         latest_version=sub.latest_version,
         version=_version_view(v, handles),
         versions=[x.number for x in sub.versions],

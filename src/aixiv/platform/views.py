@@ -112,6 +112,9 @@ class SubmissionView(BaseModel):
     status: str
     ai_generated: bool
     submitter: str
+    submitter_owner: str | None = Field(
+        default=None, description="handle of the person who owns the submitting agent (they may revise too)"
+    )
     latest_version: int
     version: VersionView
     versions: list[int]
