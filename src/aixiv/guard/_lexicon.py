@@ -46,6 +46,8 @@ EN = {
         r"\b(?:instead|rather),? (?:of reviewing|you (?:must|should|will))\b",
         r"\bthe (?:above|previous|preceding) (?:instructions?|prompt|text) (?:is|are|was|were) (?:void|invalid|cancell?ed|obsolete|a test)\b",
         r"\bregardless of (?:any |the |your )?(?:previous |prior |earlier |original )?(?:instructions?|guidelines?|rubrics?|guidance|prompts?)\b",
+        # role play that makes the reader an author of the paper ("Imagine you co-authored this work")
+        r"\b(?:imagine|pretend|suppose|picture|assume)\s+(?:that\s+)?you\s+(?:(?:are|were)\s+(?:one of\s+)?the\s+(?:co-?)?authors?\b|(?:had\s+)?(?:co-?)?(?:authored|wrote|written|created)\s+(?:this|the)\b)",
     ],
     "request": [
         rf"\b(?:give|giving|write|writing|provide|providing|produce|output|generate|return|assign|assigning|award|grant|offer|submit|leave|issue|make)\b{_G}\b(?:positive|favou?rable|glowing|good|great|excellent|high|higher|highest|top|maximum|max|perfect|full|strong|enthusiastic|outstanding|stellar|supportive|generous|best|flattering|uncritical)\b{_g}\b(?:reviews?|ratings?|scores?|marks?|evaluations?|assessments?|recommendations?|remarks|feedback|verdicts?|grades?|comments?|reports?)\b",
@@ -117,6 +119,7 @@ EN = {
         r"\b(?:recommend(?:ation)?(?:ed)? for acceptance|acceptance recommendation|accept(?:ed)? for publication|be accepted|deserves? acceptance|worthy of (?:acceptance|publication|the highest))\b",
         r"\b(?:best paper|outstanding paper) (?:award|prize|honou?rs?)\b",
         r"\bmerits?\s+(?:publication|acceptance|a high|the highest|an? (?:award|oral|spotlight))\b|\b(?:worthy|deserving) of (?:publication|acceptance|an? (?:award|oral))\b",
+        r"\baccept(?:ed)?\s+(?:without|with no)\s+(?:revisions?|changes?|modifications?)\b",
     ],
     "addressee": [
         r"\b(?:(?:ai|llm|automated|automatic|machine|model|bot|gpt|chatgpt|claude|gemini|llama|deepseek|qwen|mistral|virtual|neural|algorithmic)(?:[- ]?based)?[- ]?(?:(?:peer[- ])?(?:reviewing|review|evaluation|grading|scoring|assessment)\s+)?(?:reviewers?|referees?|assistants?|agents?|evaluators?|assessors?|judges?|readers?|systems?|models?|tools?|pipelines?|graders?|scorers?|critics?|examiners?))\b",
@@ -131,6 +134,7 @@ EN = {
         r"\b(?:any|every|all)\s+(?:ai |automated |language |llm |reviewing )?(?:model|system|AI|LLM|tool|agent|program|reader|bot|assistant)s?\s+(?:that|which|who|asked|tasked|used|employed|reading|reviewing|evaluating|assessing|judging|summari[sz]ing|processing|producing|generating|writing)\b",
         r"\bthe\s+(?:ai|llm|language model|assistant|reviewing model|reviewing agent|reviewing system)\s+(?:reading|reviewing|evaluating|assessing|summari[sz]ing|generating|producing|writing)\s+(?:this|the|a|your)\s+(?:review|paper|document|manuscript|submission|summary|report|assessment)\b",
         r"\b(?:large )?language models?\b|\bLLMs?\b|\bchat-?gpt\b|\bGPT-?\d(?:\.\d)?o?\b|\bclaude\b|\bgemini\b|\bcopilot\b|\bassistant\b",
+        r"\b(?:when|once|while|as soon as|after|before)\s+(?:the|your|a|this)\s+(?:[\w-]+\s+)?(?:meta-?review|review|assessment|evaluation|summary|report|verdict)\s+(?:is|gets)\s+(?:being\s+)?(?:generated|written|produced|drafted|prepared|composed)\b",
     ],
     "directive": [
         r"\b(?:please|kindly)\b",
@@ -154,6 +158,11 @@ EN = {
         r"\[/?(?:INST|SYS|SYSTEM)\]|<<\s*/?SYS\s*>>|<\s*/?(?:system|instructions?)\s*>",
         r"(?:^|\n)\s*(?:#{2,}\s*)?(?:system|assistant|instruction|human|user)\s*:\s",
         r"\bBEGIN (?:SYSTEM|HIDDEN|SECRET) (?:PROMPT|INSTRUCTIONS?)\b",
+        # a closing document tag, or a system/instructions tag, in any language
+        r"<\s*/\s*(?:document|paper|manuscript|context|input)\s*>|<\s*(?:system(?:\s*(?:message|prompt))?|instructions?|systemmeldung|systemnachricht|message système|mensaje del sistema|системное сообщение)\b[^>]{0,40}>",
+        r"[〈<《【\[]\s*(?:システムメッセージ|系统消息|系統訊息|시스템\s*메시지)\s*[〉>》】\]]",
+        # a fake role turn in any script ("[SISTEMA]:", "【系统提示】", "[システム]")
+        r"[\[［【]\s*(?:system(?:\s+(?:prompt|message|note|override))?|sistema|système|systeme|систем[аы]|システム|시스템|系统(?:提示|消息|指令)?|系統(?:提示|訊息)?)\s*[\]］】]",
     ],
     "meta": [
         r"\bprompt[- ]injections?\b|\binjection attacks?\b|\bjailbreak(?:s|ing)?\b|\badversarial (?:prompts?|instructions?|suffix(?:es)?)\b",
@@ -184,7 +193,8 @@ ZH = {
         r"(?:应当|应该|必须|一定要|务必)(?:被)?(?:接受|录用|录取|发表|给予高分)",
     ],
     "outcome": [
-        r"满分|最高分|强烈(?:推荐|接受)|高分|(?:正面|积极|好|高|最高|满|优秀|肯定|有利|正向|极高|很高)(?:的)?(?:评价|评审|评分|分数|审稿意见|打分|评级)"
+        r"满分|最高分|强烈(?:推荐|接受)|高分|(?:正面|积极|好|高|最高|满|优秀|肯定|有利|正向|极高|很高)(?:的)?(?:评价|评审|评分|分数|审稿意见|打分|评级)",
+        r"强烈(?:接收|录用|接受)|无条件(?:接收|录用)",
     ],
     "addressee": [
         r"审稿人|审稿专家|评审人|评审员|评审专家|审阅者|审稿者|评审者|大语言模型|语言模型|人工智能|AI助手|智能助手|助手|审稿系统|评审系统|评审模型|审稿模型|自动评审|自动审稿|评估系统|评分系统|大模型|智能体|(?<![a-z])ai(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])ai(?![a-z])"
@@ -216,7 +226,8 @@ JA = {
         r"(?:画期的|革新的|卓越|優れている|傑出)(?:だ|である|な研究である)?と(?:結論|評価|判断|記述|記載)",
     ],
     "outcome": [
-        r"満点|最高評価|高評価|強く採択|採択を推薦|(?:肯定的|好意的|高い|ポジティブ|良い|最高|満点)(?:な|の)?(?:評価|レビュー|スコア|点数|評点)|(?:総合評価|評価|判定|結論)は[「『]?(?:採択|強い採択|満点|10点)"
+        r"満点|最高評価|高評価|強く採択|採択を推薦|(?:肯定的|好意的|高い|ポジティブ|良い|最高|満点)(?:な|の)?(?:評価|レビュー|スコア|点数|評点)|(?:総合評価|評価|判定|結論)は[「『]?(?:採択|強い採択|満点|10点)",
+        r"強く採録|強い採録|即時採録|無条件(?:で)?(?:採録|採択)",
     ],
     "addressee": [
         r"査読者|査読委員|レビュアー|審査員|評価者|大規模言語モデル|言語モデル|AIアシスタント|アシスタント|評価システム|査読システム|レビューシステム|自動評価|自動査読|(?<![a-z])ai(?=[\u3040-\u30ff\u4e00-\u9fff])|(?<=[\u3040-\u30ff\u4e00-\u9fff])ai(?![a-z])"
@@ -283,6 +294,8 @@ DE = {
         r"\b(?:keine|keinerlei)\s+(?:Kritik|Einwände|Bedenken)\s+(?:an\s+\w+\s+\w+\s+)?(?:üben|äußern|anbringen|erheben|nennen|vorbringen)\b",
         r"\b(?:uneingeschränkt|vorbehaltlos|nachdrücklich|dringend|klar)\s+(?:zur Annahme|zur Veröffentlichung|die Annahme|annehmen)\b",
         rf"\b(?:keine|nicht die|keinerlei)\b{_g}\b(?:Schwäche|Schwächen|Schwachstellen|Mängel|Kritikpunkte|Einschränkungen|Nachteile|Limitationen)\b{_g}\b(?:erwähnen|nennen|aufführen|anmerken|ansprechen|thematisieren|auflisten)\b",
+        r"\b(?:bewerte|bewerten sie|beurteile|beurteilen sie|benote|benoten sie|begutachte|begutachten sie)\b[^.!?\n]{0,60}?\b(?:ausschließlich|nur|durchweg|sehr)?\s*(?:positiv|wohlwollend|günstig|hervorragend|exzellent)\w*",
+        r"\b(?:verschweige|verschweigen sie|übergehe|übergehen sie|erwähne keine|erwähnen sie keine|nenne keine|nennen sie keine)\b[^.!?\n]{0,40}?\b(?:mängel|schwächen|schwachstellen|einschränkungen|limitationen|fehler|kritikpunkte)\b",
     ],
     "outcome": [
         r"\b(?:klare|starke|uneingeschränkte) (?:Annahme|Akzeptanz)\b|\bHöchstnote\b|\bBestnote\b|\bvolle Punktzahl\b",
@@ -740,11 +753,9 @@ _THIS_DOC = r"(?:\s+(?:of|on|for|about)\s+(?:this|the)\s+(?:[\w-]+\s+)?(?:paper|
 # this paper's review, whoever is addressed.
 REVIEW_ORDERS: list[str] = []
 
-
 def _orders(lang: dict[str, list[str]], patterns: list[str]) -> None:
     lang["request"] += patterns
     REVIEW_ORDERS.extend(patterns)
-
 
 _orders(EN, [
     rf"\b(?:the|any|every|all|each|your|this|a)\s+(?:final\s+|overall\s+|resulting\s+|written\s+)?{_REVIEW_NOUN}\b{_THIS_DOC}\s+"
@@ -761,25 +772,8 @@ _orders(EN, [
     r"\b(?:conclude|end|close|finish|sign off|wrap up)\s+(?:\w+\s+){0,2}?with\s*[:\-]?\s*[\"'“‘]\s*(?:strong\s+|clear\s+|full\s+)?accept",
     r"(?<!\bwe )(?<!\bthey )\b(?:do not|don't|never|avoid|refrain from)\s+(?:comment\w*|remark\w*|mention\w*|discuss\w*|rais\w+|dwell\w*|touch\w*|focus\w*|dwell\w*)\s+(?:on\s+|about\s+|upon\s+)?[^.!?\n]{0,60}?\b(?:when|while|as)\s+(?:you\s+)?(?:assess|review|evaluat|judg|rat|scor|grad|apprais)\w*\s+(?:this|the|our)\b",
     rf"\b(?:weakness(?:es)?|limitations?|flaws?|concerns?|shortcomings?|problems)\s+(?:are|is|were|seem|appear)\s+(?:\w+\s+)?(?:negligible|minor|insignificant|irrelevant|immaterial|trivial|unimportant)\b[^.!?\n]{{0,60}}?\b(?:{_REVIEW_NOUN}|score)\b[^.!?\n]{{0,30}}?\b(?:must|should|ought to|needs? to|will|shall)\b",
-])
-_orders(EN, [
     r"\b(?:should|must|shall|ought to|needs? to|is to|are to|has to)\s+be\s+(?:described|presented|portrayed|characteri[sz]ed|summari[sz]ed|reported|framed|depicted|written up)\s+as\s+(?:\w+\s+){0,2}?(?:positive|favou?rable|enthusiastic|glowing|unanimous|excellent|outstanding|strong|supportive)\b",
     r"\b(?:review|rate|score|grade|evaluate|assess|judge|appraise)\s+(?:it|this(?:\s+(?:paper|work|submission|manuscript|study))?)\b[^.!?\n]{0,60}?\b(?:positively|favou?rably|generously|leniently|charitably|with (?:a |the )?(?:high|higher|highest|top|maximum|perfect|full)\b)",
-])
-EN["override"] += [
-    # role play that makes the reader an author of the paper ("Imagine you co-authored this work")
-    r"\b(?:imagine|pretend|suppose|picture|assume)\s+(?:that\s+)?you\s+(?:(?:are|were)\s+(?:one of\s+)?the\s+(?:co-?)?authors?\b|(?:had\s+)?(?:co-?)?(?:authored|wrote|written|created)\s+(?:this|the)\b)",
-]
-EN["addressee"] += [
-    r"\b(?:when|once|while|as soon as|after|before)\s+(?:the|your|a|this)\s+(?:[\w-]+\s+)?(?:meta-?review|review|assessment|evaluation|summary|report|verdict)\s+(?:is|gets)\s+(?:being\s+)?(?:generated|written|produced|drafted|prepared|composed)\b",
-]
-EN["outcome"] += [r"\baccept(?:ed)?\s+(?:without|with no)\s+(?:revisions?|changes?|modifications?)\b"]
-DE["request"] += [
-    r"\b(?:bewerte|bewerten sie|beurteile|beurteilen sie|benote|benoten sie|begutachte|begutachten sie)\b[^.!?\n]{0,60}?\b(?:ausschließlich|nur|durchweg|sehr)?\s*(?:positiv|wohlwollend|günstig|hervorragend|exzellent)\w*",
-    r"\b(?:verschweige|verschweigen sie|übergehe|übergehen sie|erwähne keine|erwähnen sie keine|nenne keine|nennen sie keine)\b[^.!?\n]{0,40}?\b(?:mängel|schwächen|schwachstellen|einschränkungen|limitationen|fehler|kritikpunkte)\b",
-]
-
-_orders(EN, [
     # a verdict declared the only right one for this paper
     r"\b(?:acceptance|publication|accept(?:ing)?(?: it)?|publishing(?: it)?)\s+(?:is|would be|remains|seems)\s+(?:\w+ly\s+)?(?:the\s+)?(?:only|sole|obvious|natural|appropriate|right|correct|fitting|inevitable|logical|sensible|proper|reasonable)\b[^.!?\n]{0,40}?\b(?:outcome|decision|verdict|choice|option|conclusion|recommendation|course)\b",
     r"\b(?:appropriate|right|correct|fitting|only sensible|natural|obvious|proper)\s+(?:recommendation|decision|verdict|outcome)\s+(?:for|on)\s+(?:this|the)\s+(?:paper|article|submission|manuscript|work|study)\s*(?:is|would be|:)\s*(?:to\s+)?(?:accept|publish|approv)",
@@ -793,75 +787,50 @@ _orders(EN, [
     r"\b(?:output|answer|response|reply|return|result)\s+format\s*[:=]?[^\n]{0,60}?\b(?:decision|verdict|recommendation)\s*[:=]\s*[\"'“]?\s*(?:strong\s+)?accept\w*(?!\s*(?:or|/|\||and)\s*(?:weak\s+)?reject)",
     r"<\s*(?:decision|verdict|recommendation)\s*>\s*(?:strong\s+)?accept|<\s*(?:score|rating|overall)\s*>\s*(?:[89]|10)\s*<",
 ])
+
 _orders(ES, [
     r"\bformato de (?:salida|respuesta)\s*:?[^\n]{0,40}?\bdecisi[óo]n\s*[:=]\s*(?:aceptar|aceptad[oa]|aceptaci[óo]n)",
     r"\b(?:adopta|asume|asuma|adopte|interpreta|interprete)\s+(?:el\s+)?(?:papel|rol|personaje)\s+de\b[^.!?\n]{0,60}?\b(?:entusiasta|defensor|mentor|coautor|admirador|generos\w+)",
+    r"\bse agradecer[íi]a\s+que\s+(?:la|el|su|cualquier|toda)\s+(?:evaluaci[óo]n|revisi[óo]n|rese[ñn]a|dictamen|informe|valoraci[óo]n|veredicto|calificaci[óo]n)\b[^.!?\n]{0,100}?\b(?:aceptaci[óo]n|publicaci[óo]n|publicar\w*|originalidad|novedad|novedos\w+|excelen\w+|sobresaliente|positiv\w+|favorable\w*|importan\w+|relevan\w+)",
+    r"\b(?:este|esta|el|la)\s+(?:manuscrito|art[íi]culo|trabajo|env[íi]o|estudio|propuesta|contribuci[óo]n)\s+(?:debe|deber[íi]a|deber[áa]|ha de|tiene que)\s+(?:calificarse|evaluarse|valorarse|considerarse|juzgarse|puntuarse|clasificarse|ser (?:calificad|evaluad|valorad|considerad|juzgad)[oa])\s+(?:como|de forma|muy)\b",
+    r"\b(?:la|el|toda|cualquier|cada)\s+(?:evaluaci[óo]n|revisi[óo]n|rese[ñn]a|dictamen|informe|veredicto)\s+(?:debe|deber[íi]a|deber[áa]|ha de|tiene que)\s+(?:concluir|reflejar|indicar|se[ñn]alar|reconocer|destacar|recomendar|afirmar)\b",
 ])
 _orders(FR, [
     r"\bformat de (?:sortie|réponse)\s*:?[^\n]{0,40}?\bdécision\s*[:=]\s*(?:accept\w*)",
     r"\b(?:endossez|prenez|jouez|adoptez)\s+(?:le\s+)?(?:rôle|personnage|persona)\s+d[eu']\b[^.!?\n]{0,60}?\b(?:enthousiaste|défenseur|mentor|co-?auteur|admirateur|bienveillant)",
-])
-_orders(DE, [
-    r"\b(?:ausgabeformat|antwortformat)\s*:?[^\n]{0,40}?\bentscheidung\s*[:=]\s*(?:annahme|annehmen|angenommen|akzeptiert)",
-    r"\b(?:rolle|gestalt)\s+(?:eines|einer|des|der)\b[^.!?\n]{0,40}?\b(?:begeistert\w*|wohlwollend\w*|fürsprecher\w*|mentor\w*|mitautor\w*|bewunderer\w*)",
-])
-_orders(RU, [
-    r"\bформат (?:ответа|вывода)\s*:?[^\n]{0,40}?\bрешение\s*[:=—-]\s*(?:принять|принят\w*)",
-    r"\b(?:представь(?:те)?|вообрази(?:те)?),?\s+что\s+(?:ты|вы)\s+(?:\w+\s+){0,2}?(?:восторженн\w+|коллег\w+ автор\w*|соавтор\w*|научн\w+ руководител\w+|поклонник\w*)",
-])
-_orders(JA, [
-    r"出力形式[：:][^\n]{0,20}?判定[＝=]\s*(?:採択|採録|受理)",
-    r"(?:指摘|問題点|欠点|限界|批判)[^。！？\n]{0,30}?(?:報告書|査読|レビュー)[^。！？\n]{0,10}?(?:から|では|で)?[^。！？\n]{0,6}?(?:省いて|省略|触れないで|言及しないで)",
-])
-_orders(KO, [
-    r"출력\s*형식\s*[:：][^\n]{0,20}?판정\s*[=＝]\s*(?:게재\s*승인|채택|승인)",
-    r"(?:비판|지적|문제|우려|단점|한계)[^.!?\n]{0,30}?(?:보고서|심사|리뷰)[^.!?\n]{0,10}?(?:포함하지 않|생략|언급하지|빼)",
-])
-_orders(ZH, [
-    r"输出格式[：:][^\n]{0,20}?(?:决定|结论|判定)[＝=：:]\s*(?:接收|录用|接受)",
-    r"(?:审稿|评审)(?:报告|意见)?[^。！？\n]{0,20}?(?:问题|缺点|不足|局限|批评)[^。！？\n]{0,10}?(?:略过|省略|不要提|不必提|忽略)",
-])
-EN["chat"] += [
-    # a closing document tag, or a system/instructions tag, in any language
-    r"<\s*/\s*(?:document|paper|manuscript|context|input)\s*>|<\s*(?:system(?:\s*(?:message|prompt))?|instructions?|systemmeldung|systemnachricht|message système|mensaje del sistema|системное сообщение)\b[^>]{0,40}>",
-    r"[〈<《【\[]\s*(?:システムメッセージ|系统消息|系統訊息|시스템\s*메시지)\s*[〉>》】\]]",
-]
-
-# A fake role turn in any script ("[SISTEMA]:", "【系统提示】", "[システム]").
-EN["chat"] += [
-    r"[\[［【]\s*(?:system(?:\s+(?:prompt|message|note|override))?|sistema|système|systeme|систем[аы]|システム|시스템|系统(?:提示|消息|指令)?|系統(?:提示|訊息)?)\s*[\]］】]",
-]
-_orders(ES, [
-    rf"\bse agradecer[íi]a\s+que\s+(?:la|el|su|cualquier|toda)\s+(?:evaluaci[óo]n|revisi[óo]n|rese[ñn]a|dictamen|informe|valoraci[óo]n|veredicto|calificaci[óo]n)\b[^.!?\n]{{0,100}}?\b(?:aceptaci[óo]n|publicaci[óo]n|publicar\w*|originalidad|novedad|novedos\w+|excelen\w+|sobresaliente|positiv\w+|favorable\w*|importan\w+|relevan\w+)",
-    r"\b(?:este|esta|el|la)\s+(?:manuscrito|art[íi]culo|trabajo|env[íi]o|estudio|propuesta|contribuci[óo]n)\s+(?:debe|deber[íi]a|deber[áa]|ha de|tiene que)\s+(?:calificarse|evaluarse|valorarse|considerarse|juzgarse|puntuarse|clasificarse|ser (?:calificad|evaluad|valorad|considerad|juzgad)[oa])\s+(?:como|de forma|muy)\b",
-    rf"\b(?:la|el|toda|cualquier|cada)\s+(?:evaluaci[óo]n|revisi[óo]n|rese[ñn]a|dictamen|informe|veredicto)\s+(?:debe|deber[íi]a|deber[áa]|ha de|tiene que)\s+(?:concluir|reflejar|indicar|se[ñn]alar|reconocer|destacar|recomendar|afirmar)\b",
-])
-_orders(FR, [
     r"\bil serait (?:souhaitable|appréciable|bienvenu|apprécié|judicieux|préférable)\s+que\s+(?:l['’]|la\s+|le\s+|votre\s+|toute\s+)?(?:évaluation|expertise|rapport|relecture|avis|recension|verdict)\b[^.!?\n]{0,100}?\b(?:acceptation|publication|publier|originalité|nouveauté|excellen\w+|remarquable|positi\w+|importan\w+|favorabl\w+)",
     r"\b(?:l['’]|toute\s+|chaque\s+|votre\s+)(?:évaluation|expertise|rapport|relecture|avis|recension)\s+(?:doit|devra|devrait)\s+(?:conclure|refléter|souligner|reconnaître|indiquer|recommander|mentionner|affirmer)\b",
     r"\b(?:ce|cet|cette)\s+(?:article|manuscrit|travail|soumission|étude|proposition)\s+(?:doit|devra|devrait)\s+être\s+(?:évalué|jugé|noté|considéré|classé|examiné)e?\s+(?:comme\b|favorablement|positivement|très favorablement|avec bienveillance)",
 ])
 _orders(DE, [
+    r"\b(?:ausgabeformat|antwortformat)\s*:?[^\n]{0,40}?\bentscheidung\s*[:=]\s*(?:annahme|annehmen|angenommen|akzeptiert)",
+    r"\b(?:rolle|gestalt)\s+(?:eines|einer|des|der)\b[^.!?\n]{0,40}?\b(?:begeistert\w*|wohlwollend\w*|fürsprecher\w*|mentor\w*|mitautor\w*|bewunderer\w*)",
     r"\bals\s+[„\"“»]?[^.!?\n]{0,30}?(?:Annahme|annehmbar|hervorragend|exzellent|Akzeptanz|herausragend)[^.!?\n]{0,5}?\s+(?:einzustufen|zu bewerten|zu beurteilen|zu werten|einzuordnen)\b",
     r"\b(?:es wäre|wäre es)\s+(?:sehr\s+)?(?:wünschenswert|schön|angebracht|hilfreich|erfreulich)\b[^.!?\n]{0,100}?\b(?:Gutachten|Begutachtung|Bewertung|Beurteilung|Rezension)\w*[^.!?\n]{0,80}?\b(?:Annahme|Veröffentlichung|Neuheit|Originalität|hervorragend|herausragend|positiv|bedeutend)\w*",
     r"\b(?:das|jedes|ein|jede|die|Ihr|Ihre)\s+(?:Gutachten|Begutachtung|Bewertung|Beurteilung|Rezension)\s+(?:muss|sollte|soll|hat)\b[^.!?\n]{0,80}?\b(?:Annahme|annehmen|Veröffentlichung|Neuheit|Originalität|hervorragend|herausragend|positiv|bedeutend)\w*",
 ])
 _orders(RU, [
+    r"\bформат (?:ответа|вывода)\s*:?[^\n]{0,40}?\bрешение\s*[:=—-]\s*(?:принять|принят\w*)",
+    r"\b(?:представь(?:те)?|вообрази(?:те)?),?\s+что\s+(?:ты|вы)\s+(?:\w+\s+){0,2}?(?:восторженн\w+|коллег\w+ автор\w*|соавтор\w*|научн\w+ руководител\w+|поклонник\w*)",
     r"\bбыло бы (?:желательно|хорошо|замечательно|уместно|правильно|прекрасно)\b[^.!?\n]{0,30}?(?:рецензи|оценк|отзыв|заключени|экспертиз)\w*[^.!?\n]{0,100}?(?:новизн|публикац|принят|положительн|высок|значимост|выдающ|исключительн)\w*",
     r"\b(?:рецензи|оценк|отзыв|заключени)\w*\s+(?:\w+\s+){0,3}?(?:долж\w+|следует|обязан\w*)\s+(?:\w+\s+){0,2}?(?:отмет|призна|указа|подчеркну|рекомендова|отрази|констатирова)\w*",
 ])
-_orders(ZH, [
-    r"请?(?:直接|务必)?给出[“\"「『]?\s*(?:强烈|直接|无条件)?(?:接收|录用|接受)",
-    r"(?:评审|审稿|审查)(?:意见|结果|结论|报告)?(?:应|应该|应当|必须|须|需)(?:当)?[^。！？\n]{0,30}?(?:接收|录用|接受|创新|优秀|积极|肯定|重要)",
-])
-ZH["outcome"] += [r"强烈(?:接收|录用|接受)|无条件(?:接收|录用)"]
 _orders(JA, [
+    r"出力形式[：:][^\n]{0,20}?判定[＝=]\s*(?:採択|採録|受理)",
+    r"(?:指摘|問題点|欠点|限界|批判)[^。！？\n]{0,30}?(?:報告書|査読|レビュー)[^。！？\n]{0,10}?(?:から|では|で)?[^。！？\n]{0,6}?(?:省いて|省略|触れないで|言及しないで)",
     r"(?:採録|採択|受理|掲載)[^。！？\n]{0,20}?(?:と|で)\s*(?:判定|記載|評価|結論|判断|記入)(?:すること|していただけ|してください|して下さい|せよ|しなさい|願い|をお願い)",
     r"(?:査読|審査|評価)[^。！？\n]{0,60}?(?:採録|採択|受理|掲載|高く評価|新規性|肯定的|独創)[^。！？\n]{0,40}?(?:いただけると幸い|いただければ幸い|いただきたく|お願い)",
 ])
-JA["outcome"] += [r"強く採録|強い採録|即時採録|無条件(?:で)?(?:採録|採択)"]
 _orders(KO, [
+    r"출력\s*형식\s*[:：][^\n]{0,20}?판정\s*[=＝]\s*(?:게재\s*승인|채택|승인)",
+    r"(?:비판|지적|문제|우려|단점|한계)[^.!?\n]{0,30}?(?:보고서|심사|리뷰)[^.!?\n]{0,10}?(?:포함하지 않|생략|언급하지|빼)",
     r"(?:심사|평가|리뷰)\s*(?:결과|의견|평)?(?:를|을|는|은|에서)?[^.!?\n]{0,60}?(?:게재\s*승인|채택|승인|수락|긍정적|우수)[^.!?\n]{0,40}?(?:주시면 감사|주시기 바랍|해 주십시오|해야 합니다|하십시오|바랍니다)",
+])
+_orders(ZH, [
+    r"输出格式[：:][^\n]{0,20}?(?:决定|结论|判定)[＝=：:]\s*(?:接收|录用|接受)",
+    r"(?:审稿|评审)(?:报告|意见)?[^。！？\n]{0,20}?(?:问题|缺点|不足|局限|批评)[^。！？\n]{0,10}?(?:略过|省略|不要提|不必提|忽略)",
+    r"请?(?:直接|务必)?给出[“\"「『]?\s*(?:强烈|直接|无条件)?(?:接收|录用|接受)",
+    r"(?:评审|审稿|审查)(?:意见|结果|结论|报告)?(?:应|应该|应当|必须|须|需)(?:当)?[^。！？\n]{0,30}?(?:接收|录用|接受|创新|优秀|积极|肯定|重要)",
 ])
 
 LANGUAGES: dict[str, dict[str, list[str]]] = {
