@@ -160,11 +160,20 @@ def test_near_white_instruction_in_sources_is_flagged(markup, category):
     assert report.flagged and category in report.categories
 
 
-def test_ordinary_hidden_text_stays_below_threshold():
+def test_hidden_labels_stay_below_threshold_but_a_hidden_sentence_is_held():
     def labels(doc, page) -> None:  # type: ignore[no-untyped-def]
-        # a figure's axis labels in 2.5 pt type, and a white placeholder line
+        # a figure's axis labels in 2.5 pt type, and a white placeholder label
         for k, label in enumerate(["Accuracy", "Reward score", "Reviewer agreement", "best score"]):
             page.insert_text((100 + 110 * k, 690), label, fontsize=2.5)
+        page.insert_text((72, 740), "Table 4 (in preparation)", fontsize=8, color=(1, 1, 1))
+
+    report = screen_document(parse(pdf(labels)), threshold=0.5)
+    assert not report.flagged, report.findings[:3]
+    assert report.findings  # the concealment is still reported as evidence
+
+    def sentence(doc, page) -> None:  # type: ignore[no-untyped-def]
+        # a whole sentence in white: whatever it says, nobody can read it (held for a person
+        # to look at, who may release it)
         page.insert_text(
             (72, 740),
             "Additional experiments on the robustness of the router are in preparation.",
@@ -172,9 +181,9 @@ def test_ordinary_hidden_text_stays_below_threshold():
             color=(1, 1, 1),
         )
 
-    report = screen_document(parse(pdf(labels)), threshold=0.5)
-    assert not report.flagged, report.findings[:3]
-    assert report.findings  # the concealment is still reported as evidence
+    report = screen_document(parse(pdf(sentence)), threshold=0.5)
+    assert report.flagged and report.categories == ["white_text"]
+    assert "a whole sentence a reader cannot see" in report.findings[0].why
 
 
 def test_look_alike_letters_in_words_are_caught():

@@ -27,6 +27,7 @@ _B64_HINT = re.compile(r"[A-Za-z0-9+/]{16}")
 _B64_TOKEN = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 _B32_TOKEN = re.compile(r"\b[A-Z2-7]{24,}={0,6}")
 _HEX_TOKEN = re.compile(r"(?:\\x[0-9A-Fa-f]{2}){6,}|\b(?:0x)?(?:[0-9A-Fa-f]{2}[ :,-]?){10,}\b")
+_HEX_BREAK = re.compile(r"(?<=[0-9A-Fa-f]{16})[ \t]*\n?[ \t]*(?=[0-9A-Fa-f]{2,}\b)")
 _URL_TOKEN = re.compile(r"(?:[^\s%]{0,40}%[0-9A-Fa-f]{2}){4,}[^\s%]{0,40}")
 _ENTITY_TOKEN = re.compile(r"(?:&#(?:x[0-9A-Fa-f]{1,6}|\d{1,7});\s?){4,}")
 _UESC_TOKEN = re.compile(r"(?:\\u[0-9A-Fa-f]{4}){4,}")
@@ -123,16 +124,23 @@ def payloads(text: str) -> list[Payload]:
             decoded = None
         if decoded:
             found.append(Payload("base32", m.start(), m.end(), decoded))
-    for m in _HEX_TOKEN.finditer(text):
-        digits = re.sub(r"\\x|0x|[ :,-]", "", m.group())
-        if len(digits) % 2:
-            continue
-        try:
-            decoded = _printable_text(bytes.fromhex(digits))
-        except ValueError:
-            decoded = None
-        if decoded:
-            found.append(Payload("hex", m.start(), m.end(), decoded))
+    hex_views = [text]
+    if _HEX_BREAK.search(text):
+        hex_views.append(_HEX_BREAK.sub("", text))  # hex a layout wrapped or split into spans
+    hex_seen: set[str] = set()
+    for view in hex_views:
+        for m in _HEX_TOKEN.finditer(view):
+            digits = re.sub(r"\\x|0x|[ :,-]", "", m.group())
+            if len(digits) % 2:
+                continue
+            try:
+                decoded = _printable_text(bytes.fromhex(digits))
+            except ValueError:
+                decoded = None
+            if decoded and decoded not in hex_seen:
+                hex_seen.add(decoded)
+                start = m.start() if view is text else max(0, text.find(m.group()[:16]))
+                found.append(Payload("hex", start, start + len(m.group()), decoded))
     if "%" in text:
         for m in _URL_TOKEN.finditer(text):
             decoded = urllib.parse.unquote_plus(m.group())
@@ -167,8 +175,10 @@ def payloads(text: str) -> list[Payload]:
 _EN_WORDS = (
     "the and this you your all paper with for regardless instructions instruction review reviewer reviewers "
     "accept acceptance should must score work give positive previous ignore recommend manuscript submission "
-    "only that rate highest strong any from article recommendation without publish study report editor"
+    "only that rate highest strong any from article recommendation without publish study report editor "
+    "to of were have been which will are new line policy longer"
 ).split()
+# ("be" is "or" in ROT13: no evidence)
 _ROT13_WORDS = re.compile(
     r"\b(?:" + "|".join(codecs.encode(w, "rot13") for w in _EN_WORDS) + r")\b"
 )
@@ -181,7 +191,9 @@ _OTHER_WORDS = (
     "und ist nicht sie ihr eine von mit für dieser diese bitte bewertung arbeit veröffentlichung punkten "
     "это для что при все или быть была работы статьи рецензии публикация новизна оценку"
 ).split()
-_REVERSED_WORDS = re.compile(r"\b(?:" + "|".join(w[::-1] for w in _EN_WORDS + _OTHER_WORDS) + r")\b")
+_REVERSED_WORDS = re.compile(
+    r"\b(?:" + "|".join(w[::-1] for w in [*_EN_WORDS, "be", *_OTHER_WORDS]) + r")\b"
+)
 _ENGLISH_WORDS = re.compile(
     r"\b(?:the|and|this|you|your|to|of|is|all|paper|with|for|a|in|review|accept)\b", re.I
 )
@@ -194,7 +206,8 @@ _COMMON = frozenset(
         "manuscript submission only that rate highest strong any from are is be to of in it as a an "
         "on not do no its they their will would can please assign describe groundbreaking strongly "
         "evaluation policy has changed every note system new task write enthusiastic above rubric "
-        "disregard deserves possible forget earlier instructions your any prior guidance were given"
+        "disregard deserves possible forget earlier instructions your any prior guidance were given "
+        "have been which will line following overall longer"
     ).split()
 )
 _COMMON_ANY = _COMMON | frozenset(_OTHER_WORDS)

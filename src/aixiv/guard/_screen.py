@@ -16,6 +16,7 @@ from ._report import Finding, GuardReport, Verdict
 from ._text import (
     TRIGGER_RE,
     candidate_spans,
+    concealed_sentence,
     instruction_language,
     language_of,
     meta_discussion,
@@ -28,6 +29,7 @@ from ._text import (
     sentence_bounds,
     severity,
     signals,
+    speaks_to_reader,
 )
 from ._unicode import confusable_hits, invisible_hits
 from ._views import Segment, Views, build_views
@@ -39,6 +41,12 @@ LLMCheck = Callable[[str, str], Awaitable[Verdict | None]]
 
 VISIBLE = 0.65  # a reader can see it: the attack relies on the model, not on hiding
 _LOCATION_WEIGHT = {"comment": 0.95, "alt": 0.9}
+# what a description does not say: an obligation
+_MUST_RE = re.compile(
+    r"\b(?:must|shall|should|ought|has to|have to|needs? to|is to|are to|required|expected|muss|soll\w*|"
+    r"doit|doivent|devrait|debe\w*|deber\w+|должн\w+|следует|нужно)\b|应|必须|べき|해야",
+    re.IGNORECASE,
+)
 _KNOWN_LANGS = {"en", "zh", "ja", "ko", "de", "fr", "es", "ru", "it", "pt"}
 _MAX_UNITS = 400
 _CORROBORATE = 0.35  # a finding below this risk does not raise another's
@@ -227,20 +235,40 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
         else:
             category, conc, cwhy, also = _hidden_category(seg, s, e)
             lang = None
+            metadata = seg.source in ("metadata", "xmp") or category == "metadata"
             if sev < 0.7 and conc >= 0.75:
                 talk = review_talk(sentence, comment=seg.source == "comment")
+                if talk and metadata and not _MUST_RE.search(sentence):
+                    talk = None  # "a study of reviewers' scores and acceptance": a description
                 if talk:
                     # enough to hold the version wherever a reader cannot see it (a popup
                     # note needs the higher severity: it is less well hidden)
                     sev = max(sev, 0.6 if conc >= 0.85 else 0.7)
                     why = f"talks about how the review should come out ({talk[:60]!r})"
-                elif conc >= 0.85 and seg.source not in ("comment", "metadata", "xmp"):
+                elif metadata:
+                    # metadata describes the document; it has no business speaking to its reader
+                    word = speaks_to_reader(sentence) if conc >= 0.85 else None
+                    if word:
+                        sev = max(sev, 0.6)
+                        why = f"a metadata field that speaks to its reader ({word!r})"
+                elif conc >= 0.85 and seg.source != "comment":
                     # prose nobody can see that speaks of the review or to a model: no paper
-                    # needs it (source comments and document metadata hold authors' notes)
+                    # needs it (source comments hold authors' notes)
                     word = review_domain(sentence)
                     if word:
                         sev = max(sev, 0.6)
                         why = f"hidden prose about the review ({word!r})"
+                    elif category != "source_comment" and concealed_sentence(sentence):
+                        # a whole sentence nobody can see, in whatever language: hiding it is
+                        # the point (drafts kept in \iffalse or unused macros are comments). A
+                        # layer may hold a print-only note or another language's version: there
+                        # the sentence must also speak to its reader.
+                        word = speaks_to_reader(sentence) if category == "hidden_layer" else "-"
+                        if word:
+                            sev = max(sev, 0.6)
+                            why = "a whole sentence a reader cannot see" + (
+                                f" that speaks to its reader ({word!r})" if word != "-" else ""
+                            )
             if sev >= 0.5:
                 lang = instruction_language(sentence)
                 if lang in _KNOWN_LANGS and ctx.language in _KNOWN_LANGS and lang != ctx.language:
@@ -311,7 +339,9 @@ def _finding(
 _HIDDEN_PAYLOADS = {"base64", "base32", "hex", "reversed", "rot13", "leetspeak", "tag", "variation", "zw_binary"}
 
 
-def _payload_severity(payload: str, *, hidden: bool = False) -> tuple[float, str]:
+def _payload_severity(
+    payload: str, *, hidden: bool = False, sentence: bool = False
+) -> tuple[float, str]:
     sev, why = severity(signals(payload))
     if sev < 0.6:
         talk = review_talk(payload)  # decoded text is concealed text
@@ -320,6 +350,9 @@ def _payload_severity(payload: str, *, hidden: bool = False) -> tuple[float, str
         word = review_domain(payload) if hidden else None
         if word:
             return 0.6, f"is prose about the review ({word!r})"
+        if (hidden or sentence) and concealed_sentence(payload):
+            # a whole sentence encoded so that a reader cannot read it
+            return 0.6, "decodes to a whole sentence"
     if sev < 0.3 and len(payload.split()) >= 4:
         return 0.3, "decodes to prose"
     return sev, why
@@ -384,7 +417,14 @@ def _channel_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
         nested = payloads(decoded)
         if nested:
             decoded = nested[0].decoded
-        psev, pwhy = _payload_severity(decoded, hidden=p.kind in _HIDDEN_PAYLOADS)
+        psev, pwhy = _payload_severity(
+            decoded,
+            hidden=p.kind in _HIDDEN_PAYLOADS,
+            # URL-encoded prose that is no link's query: a sentence with its full stop
+            sentence=p.kind == "url"
+            and not re.search(r"://|[?&=]", decoded)
+            and decoded.rstrip()[-1:] in (".", "!", "。"),
+        )
         page, bbox = _where(seg, p.start)
         also = [hidden_cat] if hidden_cat else []
         conc = max(0.85, base_conc)

@@ -20,9 +20,9 @@ from ._lexicon import (
     MACHINE_ADDRESSEE_RE,
     MODEL_ADDRESSEE_RE,
     NUMERIC_OUTCOME_RE,
-    REVIEW_ORDER_RE,
     PATTERNS,
     QUOTE_CHARS,
+    REVIEW_ORDER_RE,
     REVIEWER_ADDRESSEE_RE,
     VOCATIVE_RE,
     candidate_patterns,
@@ -910,7 +910,7 @@ _REVIEW_DOMAIN_RE = re.compile(
     r"relecte\w+|relecture|évaluat\w+|critiques|comité|modèle de langage|"
     r"revisor\w*|evaluaci\w+|dictamen|valoraci\w+|debilidad\w*|modelo de lenguaje|metarrevisi\w+|"
     r"рецензи\w+|рецензент\w*|оценк\w+|балл\w*|недостат\w+|нейросет\w+|редколлеги\w+|языков\w+ модел\w+|"
-    r"sie|ihr|ihre|ihren|вы|ваш\w*|ты|твой)"
+    r"sie|ihr|ihre|ihren|вы|ваш\w*|ты|твой)\b"
     r"|审稿|评审|评分|录用|缺陷|模型|意见|提及|査読|採択|所見|短所|言語モデル|言及|あなた|심사|채점|점수|비판|언어\s*모델|당신",
     re.IGNORECASE,
 )
@@ -941,4 +941,48 @@ def review_domain(text: str) -> str | None:
     if len(words) < 6 and cjk < 12:
         return None
     m = _REVIEW_DOMAIN_RE.search(text) or _ORDER_OPENING_RE.search(text)
+    return m.group().strip() if m else None
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?。！？]\W*$")
+_PROSE_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def concealed_sentence(text: str) -> bool:
+    """Whether concealed text is a whole sentence of prose (not a label, a number, a figure's
+    tick marks or a watermark): a reader cannot see it, so no honest paper needs it."""
+    stripped = text.strip()
+    cjk = len(CJK_RE.findall(stripped))
+    if cjk >= 12:
+        return bool(_SENTENCE_END_RE.search(stripped)) or cjk >= 24
+    words = _PROSE_WORD_RE.findall(stripped)
+    if len(words) < 6:
+        return False
+    letters = sum(len(w) for w in words)
+    solid = len(re.sub(r"\s+", "", stripped))
+    if solid == 0 or letters / solid < 0.7:
+        return False  # mostly digits, symbols or code
+    lower_words = sum(1 for w in words if w[0].islower())
+    if lower_words < 3:
+        return False  # Title Case Labels Or Headings
+    return bool(_SENTENCE_END_RE.search(stripped)) or len(words) >= 10
+
+
+# Words that speak to whoever reads the text, in the eight languages: a pronoun of address or a
+# politeness formula. (German "Sie"/"Ihr" only capitalised: lower case they mean "they"/"her".)
+_ADDRESS_RE = re.compile(
+    r"\b(?:you|your|yours|yourself|please|kindly|vous|votre|vos|veuillez|usted|ustedes|por favor|"
+    r"вы|вас|вам|ваш\w*|пожалуйста|bitte)\b|\b(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b|merci de|"
+    r"请|您|你|ください|下さい|お願い|あなた|주세요|마세요|십시오|바랍니다|당신|부탁",
+)
+_ADDRESS_CI_RE = re.compile(_ADDRESS_RE.pattern.split("|\\b(?:Sie")[0], re.IGNORECASE)
+
+
+def speaks_to_reader(text: str) -> str | None:
+    """The word with which a sentence speaks to its reader, or the order it opens with (None
+    when it does neither): a document's metadata describes the document, it asks nothing."""
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < 4 and len(CJK_RE.findall(text)) < 8:
+        return None
+    m = _ADDRESS_CI_RE.search(text) or _ADDRESS_RE.search(text) or _ORDER_OPENING_RE.search(text)
     return m.group().strip() if m else None

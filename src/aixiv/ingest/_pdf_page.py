@@ -126,16 +126,23 @@ class _TextOps:
         x0, y0, x1, y1 = bbox
         cy = (y0 + y1) / 2
         need = min(1.0, 0.25 * (x1 - x0))
-        seqno, layer = -1, None
+        seqno, layer, fit = -1, None, -1.0
         candidates = self.buckets.get(int(cy // _BUCKET), [])
         if self.wide:
             candidates = candidates + self.wide
+        area = max(1e-6, (x1 - x0) * (y1 - y0))
         for index in candidates:
             op_seqno, (ox0, oy0, ox1, oy1), op_layer = self.ops[index]
             if oy0 <= cy <= oy1 and min(x1, ox1 - 2) - max(x0, ox0 + 2) > need:
                 if seqno < 0 or op_seqno < seqno:
                     seqno = op_seqno
-                layer = layer or op_layer or None
+                # The layer is that of the operation the span fits best: a large rotated
+                # watermark in a layer of its own overlaps many lines of body text.
+                inter = max(0.0, min(x1, ox1) - max(x0, ox0)) * max(0.0, min(y1, oy1) - max(y0, oy0))
+                union = area + (ox1 - ox0) * (oy1 - oy0) - inter
+                op_fit = inter / union if union > 0 else 0.0
+                if op_fit > fit:
+                    fit, layer = op_fit, op_layer or None
         return max(seqno, 0), layer
 
     def overlaps(self, rect: tuple[float, float, float, float]) -> bool:
