@@ -30,6 +30,7 @@ from ._text import (
     severity,
     signals,
     speaks_to_reader,
+    steered_review,
 )
 from ._unicode import confusable_hits, invisible_hits
 from ._views import Segment, Views, build_views
@@ -194,6 +195,10 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
         sev, why = severity(sig, context=context, visible=visible)  # type: ignore[arg-type]
         page, bbox = _where(seg, s)
         if visible:
+            if sev < 0.8:
+                steer = steered_review(sentence)
+                if steer is not None:
+                    sev, why = 0.8, f"tells the paper's reviewer how to judge it ({steer[:80]!r})"
             if sev < 0.5:
                 continue
             conc = VISIBLE

@@ -986,3 +986,89 @@ def speaks_to_reader(text: str) -> str | None:
         return None
     m = _ADDRESS_CI_RE.search(text) or _ADDRESS_RE.search(text) or _ORDER_OPENING_RE.search(text)
     return m.group().strip() if m else None
+
+
+# Visible prose that tells whoever reviews the paper how to see it, without an order or a
+# verdict word: a reviewing agent (a reviewer, an automated summary, "readers tasked with
+# scoring"), a directive ("should", "may skip", "are kindly reminded", "we trust ... will
+# recognise") and something that steers the outcome (conclusive, strengths, limitations, the
+# upper end of the scale). Papers thank their reviewers and tell them where the code is; they
+# do not tell them what to conclude.
+_STEER_AGENT_RE = re.compile(
+    r"\b(?:(?:ai|llm|automated|automatic|machine|model)[- ]?(?:based |assisted |driven |powered )?"
+    r"(?:reviewers?|review(?:ing)? (?:assistants?|systems?|tools?|pipelines?|agents?)|referees?|evaluators?|"
+    r"assessors?|graders?|summar\w+|readers?)|"
+    r"(?:review|reviewing|evaluation|assessment|scoring|grading|refereeing) (?:systems?|assistants?|tools?|"
+    r"pipelines?|agents?|bots?|models?)|(?:language|grading|scoring|reviewing|review) models?|llms?|"
+    r"reviewers?|referees?|evaluators?|assessors?|the review|"
+    r"(?:readers?|anyone|those) (?:tasked with|charged with|responsible for) (?:scoring|reviewing|evaluating|"
+    r"assessing|judging|rating)|"
+    r"(?:reader|assessment|evaluation|summary|review|assessor), (?:human or (?:automated|machine)|whether human)|"
+    r"(?:handling |area |action )editors?|program(?:me)? committee)\b"
+    r"|\b(?:begutachtung\w*|gutachter\w*|bewertungssystem\w*|système d'évaluation|relecteur\w*|évaluateur\w*|"
+    r"sistema de evaluación|revisor\w*|evaluador\w*|рецензент\w*|рецензировани\w+|систем\w* оценк\w+|"
+    r"ki|ia|ии)\b|审稿|评审|審査|査読|심사|평가 시스템|評価システム|评估系统|人工智能|\bai\b",
+    re.IGNORECASE,
+)
+_STEER_DIRECTIVE_RE = re.compile(
+    r"\b(?:should|must|ought to|(?:is|are) expected to|"
+    r"may (?:therefore |safely |simply |then )?(?:skip|omit|wish|focus|concentrate|disregard|treat|regard|rest|"
+    r"want|take|leave|pass)|can only (?:conclude|agree|recogni[sz]e)|"
+    r"will (?:surely |no doubt |certainly |readily )?(?:recogni[sz]e|agree|appreciate|find|see|conclude|acknowledge)|"
+    r"need (?:not|only)|(?:is|are) (?:kindly |respectfully |gently )?(?:reminded|asked|invited|requested|"
+    r"encouraged|urged)|we (?:respectfully |kindly |therefore |would |sincerely )?(?:suggest|ask|request|hope|"
+    r"trust|urge|invite|encourage|expect)|(?:the authors|we) (?:\w+ )?(?:request|ask|hope|trust|invite|urge)|"
+    r"would be (?:most |very |much )?(?:grateful|obliged|appreciated)|please|kindly|"
+    r"prient|prions|invitons|demandons|sollicit\w+|solicit\w+|piden|ersuchen|просят|"
+    r"wir bitten|bitten wir|bitte|sollte\w*|nous (?:invitons|prions|demandons)|merci de|veuillez|devrai\w+|"
+    r"pedimos|rogamos|deber\w+|por favor|просим|пожалуйста|следует|должн\w+)\b"
+    r"|恳请|请|希望|应当|いただ|ください|お願い|幸いです|べき|부탁|주시기|주십시오|바랍니다|해야|주세요",
+    re.IGNORECASE,
+)
+_STEER_OUTCOME_RE = re.compile(
+    r"\b(?:conclusive\w*|definitive\w*|exhaustive\w*|decisive\w*|beyond (?:reproach|question|doubt)|flawless\w*|"
+    r"unquestionabl\w+|(?:not|never) be (?:questioned|doubted|challenged|critici[sz]ed)|skip|omit\w*|overlook|"
+    r"disregard|gloss over|strengths?|weakness\w*|limitations?|shortcomings?|criticism|"
+    r"outperforms? (?:all|every)|ranked first|upper end|highest|maximum|full marks|top (?:score|rating|mark)|"
+    r"accept\w*|score\w*|rating\w*|recommend\w*|verdict|groundbreaking|landmark|"
+    r"(?:record|treat|regard|consider|view) (?:them|it|these|this|the \w+) as|"
+    r"abschließend\w*|endgültig\w*|stärken|schwächen|höchstnote|annahme|annehmen|"
+    r"conclu(?:ant|ants|antes|yente|yentes)|définiti\w+|definitiv\w+|points forts|faiblesses|note maximale|"
+    r"fortalezas|debilidades|aceptaci\w+|puntuaci\w+|окончательн\w+|сильн\w+ сторон\w+|недостат\w+|принят\w+|"
+    r"балл\w*)\b|结论性|定论|优点|缺点|录用|满分|決定的|確定|長所|短所|採択|満点|결정적|확정|장점|단점|채택|만점|게재",
+    re.IGNORECASE,
+)
+# the steering must be about this paper, or spoken to a machine
+_STEER_SELF_RE = re.compile(
+    r"\b(?:this (?:paper|work|manuscript|submission|study|article|contribution|section|method|approach)|"
+    r"our (?:results|findings|method|approach|work|contribution|paper|claims)|these (?:findings|results)|"
+    r"the (?:authors|present (?:work|study|paper))|here|it as|this paragraph|(?:presented|listed|shown|discussed|described|reported) above|"
+    r"(?:table|figure|fig\.|section|appendix) ?\d+)\b|"
+    r"systèm\w*|sistema|систем\w*|本文|本研究|本論文|本稿|본 연구|이상의|diese\w* (?:arbeit|ergebnisse|studie)|"
+    r"ces résultats|estos resultados|эти результаты|系统|システム|시스템|上述|以上|该稿件|この論文",
+    re.IGNORECASE,
+)
+# a paper reporting what it studies or found about reviewers, not telling its own how to judge
+_REPORTING_FRAME_RE = re.compile(
+    r"\b(?:we (?:show|find|found|argue|propose|study|observe|report|demonstrate|measure|analy[sz]e)|"
+    r"(?:argues|shows|finds|suggests|proposes) that|as studied|in our (?:study|experiments?|survey)|"
+    r"see (?:appendix|section|table|figure))\b",
+    re.IGNORECASE,
+)
+
+
+def steered_review(text: str) -> str | None:
+    """What, in a visible sentence, tells the paper's reviewer how to judge it (None if
+    nothing)."""
+    agent = _STEER_AGENT_RE.search(text)
+    if agent is None:
+        return None
+    directive = _STEER_DIRECTIVE_RE.search(text)
+    if directive is None:
+        return None
+    outcome = _STEER_OUTCOME_RE.search(text)
+    if outcome is None:
+        return None
+    if _STEER_SELF_RE.search(text) is None or _REPORTING_FRAME_RE.search(text):
+        return None
+    return f"{agent.group()} ... {directive.group()} ... {outcome.group()}"
