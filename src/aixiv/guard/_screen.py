@@ -30,6 +30,7 @@ from ._text import (
     severity,
     signals,
     speaks_to_reader,
+    steered_outcome,
     steered_review,
 )
 from ._unicode import confusable_hits, invisible_hits
@@ -256,6 +257,13 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                     if word:
                         sev = max(sev, 0.6)
                         why = f"a metadata field that speaks to its reader ({word!r})"
+                elif seg.source in ("annotation", "form") and conc < 0.85:
+                    # a popup note holds co-authors' remarks ("please check Table 2"): it must
+                    # speak to its reader about the review and what it should say
+                    word = speaks_to_reader(sentence)
+                    if word and review_domain(sentence) and steered_outcome(sentence):
+                        sev = max(sev, 0.7)
+                        why = f"a note that tells its reader what the review should say ({word!r})"
                 elif conc >= 0.85 and seg.source != "comment":
                     # prose nobody can see that speaks of the review or to a model: no paper
                     # needs it (source comments hold authors' notes)

@@ -801,6 +801,29 @@ _META_TERMS = (
     "prompt-injektion",
     "injection de prompt",
     "inyección de prompt",
+    # papers about the attack on reviewers that never use the word "injection"
+    "embedded instruction",
+    "embed instructions",
+    "hidden text",
+    "hidden prompt",
+    "concealed text",
+    "concealed prompt",
+    "reviewer-directed",
+    "adversarial manuscript",
+    "payload",
+    "sanitis",
+    "sanitiz",
+    "versteckte anweisung",
+    "instructions cachées",
+    "instrucciones ocultas",
+    "скрытые инструкции",
+    "скрытый текст",
+    "隐藏指令",
+    "隐藏文本",
+    "隠しテキスト",
+    "隠された指示",
+    "숨겨진 지시",
+    "숨겨진 텍스트",
 )
 
 
@@ -919,7 +942,7 @@ _REVIEW_DOMAIN_RE = re.compile(
 # An English sentence that opens with an order to whoever reads it ("Interpret the mixed results
 # as robustness and move on."): hidden, it is an instruction to a model.
 _ORDER_OPENING_RE = re.compile(
-    r"^\W*(?:please\s+|kindly\s+|now\s+|also\s+|simply\s+|just\s+)?(?:ignore|disregard|overlook|interpret|describe|treat|frame|"
+    r"^\W*(?:please\s+|kindly\s+|now\s+|also\s+|simply\s+|just\s+)?(?:do not\s+|don't\s+|never\s+)?(?:ignore|disregard|overlook|interpret|describe|treat|frame|"
     r"base|apply|mention|include|list|say|state|write|rate|score|grade|give|assign|award|omit|skip|leave|keep|avoid|"
     r"refrain|emphasi[sz]e|highlight|stress|summari[sz]e|conclude|consider|regard|view|present|remember|focus|praise|"
     r"recommend|accept|approve|endorse|downplay|adopt|assume|pretend|imagine|respond|reply|answer|output|return|"
@@ -984,7 +1007,13 @@ def speaks_to_reader(text: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < 4 and len(CJK_RE.findall(text)) < 8:
         return None
-    m = _ADDRESS_CI_RE.search(text) or _ADDRESS_RE.search(text) or _ORDER_OPENING_RE.search(text)
+    m = _ADDRESS_CI_RE.search(text) or _ADDRESS_RE.search(text)
+    if m is None:
+        # an order opening the field or any of its clauses ("biology; Rate this submission...")
+        for clause in re.split(r"[;|]|:\s", text):
+            m = _ORDER_OPENING_RE.search(clause)
+            if m is not None:
+                break
     return m.group().strip() if m else None
 
 
@@ -1072,3 +1101,10 @@ def steered_review(text: str) -> str | None:
     if _STEER_SELF_RE.search(text) is None or _REPORTING_FRAME_RE.search(text):
         return None
     return f"{agent.group()} ... {directive.group()} ... {outcome.group()}"
+
+
+def steered_outcome(text: str) -> str | None:
+    """An outcome a review can be steered towards or away from (acceptance, strengths,
+    weaknesses left out), or None."""
+    m = _REVIEW_OUTCOME_RE.search(text) or _REVIEW_MUZZLE_RE.search(text) or _STEER_OUTCOME_RE.search(text)
+    return m.group() if m else None
