@@ -363,7 +363,7 @@ def _payload_severity(
         word = review_domain(payload) if hidden else None
         if word:
             return 0.6, f"is prose about the review ({word!r})"
-        if (hidden or sentence) and concealed_sentence(payload):
+        if sentence and concealed_sentence(payload):
             # a whole sentence encoded so that a reader cannot read it
             return 0.6, "decodes to a whole sentence"
     if sev < 0.3 and len(payload.split()) >= 4:
@@ -381,7 +381,13 @@ def _channel_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
     ratio = len(seg.text) / max(1, len(seg.raw))
     for hit in invisible_hits(seg.raw):
         psev, pwhy = (
-            _payload_severity(hit.payload, hidden=hit.kind in _HIDDEN_PAYLOADS) if hit.payload else (0.0, "")
+            _payload_severity(
+                hit.payload,
+                hidden=hit.kind in _HIDDEN_PAYLOADS,
+                sentence=hit.kind in _HIDDEN_PAYLOADS,
+            )
+            if hit.payload
+            else (0.0, "")
         )
         sev = max(hit.base, psev)
         why = hit.why + (f"; the hidden text {pwhy}" if psev >= 0.5 else "")
@@ -433,10 +439,15 @@ def _channel_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
         psev, pwhy = _payload_severity(
             decoded,
             hidden=p.kind in _HIDDEN_PAYLOADS,
-            # URL-encoded prose that is no link's query: a sentence with its full stop
-            sentence=p.kind == "url"
-            and not re.search(r"://|[?&=]", decoded)
-            and decoded.rstrip()[-1:] in (".", "!", "。"),
+            # a whole sentence encoded so that nobody can read it; not text that merely reads
+            # backwards on a visible page (mirrored or right-to-left text extracted in reverse),
+            # nor a link's query string
+            sentence=(p.kind in _HIDDEN_PAYLOADS and (p.kind != "reversed" or base_conc >= 0.85))
+            or (
+                p.kind == "url"
+                and not re.search(r"://|[?&=]", decoded)
+                and decoded.rstrip()[-1:] in (".", "!", "。")
+            ),
         )
         page, bbox = _where(seg, p.start)
         also = [hidden_cat] if hidden_cat else []
