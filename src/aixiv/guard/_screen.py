@@ -14,6 +14,7 @@ from ._encoded import payloads, transformed_hits
 from ._lexicon import lower
 from ._report import Finding, GuardReport, Verdict
 from ._text import (
+    FOREIGN_ADDRESS_RE,
     TRIGGER_RE,
     candidate_spans,
     concealed_sentence,
@@ -177,6 +178,13 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                 for m in TRIGGER_RE.finditer(low, cs, ce):
                     s, e = sentence_at(text, starts, m.start())
                     units.setdefault(s, (s, e))
+    foreign_units: set[int] = set()
+    if visible and ctx.language in _KNOWN_LANGS:
+        for m in FOREIGN_ADDRESS_RE.finditer(text):
+            fs, fe = sentence_at(text, starts, m.start())
+            if fe - fs <= 500:
+                foreign_units.add(fs)
+                units.setdefault(fs, (fs, fe))
     best_low: Finding | None = None
     prev_sig_cache: dict[int, object] = {}
     for s, e in units.values():
@@ -200,6 +208,19 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                 steer = steered_review(sentence)
                 if steer is not None:
                     sev, why = 0.8, f"tells the paper's reviewer how to judge it ({steer[:80]!r})"
+            if sev < 0.7 and s in foreign_units:
+                lang = instruction_language(sentence)
+                if (
+                    lang in _KNOWN_LANGS
+                    and ctx.language in _KNOWN_LANGS
+                    and lang != ctx.language
+                    and not _foreign_block(text, starts, s, e, lang)
+                    and review_domain(sentence)
+                ):
+                    # a lone sentence in another language that speaks to its reader about
+                    # the review: slipped in for a model, not written for the paper's readers
+                    sev = 0.7
+                    why = f"a lone {lang} sentence that speaks to its reader about the review"
             if sev < 0.5:
                 continue
             conc = VISIBLE

@@ -933,8 +933,10 @@ _REVIEW_DOMAIN_RE = re.compile(
     r"relecte\w+|relecture|évaluat\w+|critiques|comité|modèle de langage|"
     r"revisor\w*|evaluaci\w+|dictamen|valoraci\w+|debilidad\w*|modelo de lenguaje|metarrevisi\w+|"
     r"рецензи\w+|рецензент\w*|оценк\w+|балл\w*|недостат\w+|нейросет\w+|редколлеги\w+|языков\w+ модел\w+|"
-    r"sie|ihr|ihre|ihren|вы|ваш\w*|ты|твой)\b"
-    r"|审稿|评审|评分|录用|缺陷|模型|意见|提及|査読|採択|所見|短所|言語モデル|言及|あなた|심사|채점|점수|비판|언어\s*모델|당신",
+    r"sie|ihr|ihre|ihren|вы|ваш\w*|ты|твой|faiblesses|points forts|debilidades|fortalezas|schwächen|stärken|"
+    r"недостатк\w+|достоинств\w+)\b"
+    r"|审稿|评审|评分|录用|缺陷|模型|意见|提及|优点|缺点|局限|分数|査読|採択|所見|短所|長所|弱点|限界|言語モデル|言及|"
+    r"あなた|심사|채점|점수|비판|약점|강점|장점|단점|한계|평가|언어\s*모델|당신",
     re.IGNORECASE,
 )
 
@@ -1108,3 +1110,12 @@ def steered_outcome(text: str) -> str | None:
     weaknesses left out), or None."""
     m = _REVIEW_OUTCOME_RE.search(text) or _REVIEW_MUZZLE_RE.search(text) or _STEER_OUTCOME_RE.search(text)
     return m.group() if m else None
+
+
+# The same address in the seven other languages only (a sentence in another language than the
+# document's that speaks to its reader is an instruction slipped into the paper).
+FOREIGN_ADDRESS_RE = re.compile(
+    r"\b(?:vous|votre|vos|veuillez|usted|ustedes|por favor|вы|вас|вам|ваш\w*|пожалуйста|bitte)\b|"
+    r"\b(?:Sie|Ihre|Ihren|Ihrem|Ihrer)\b|merci de|\b(?:\w+(?:ez|iez)\b(?= (?:le|la|les|l'|un|une|des|au|aux|à|en)\b))|"
+    r"\b\w+(?:йте|ите|ьте)\b|请|您|你|ください|下さい|お願い|あなた|주세요|마세요|십시오|바랍니다|당신|부탁",
+)
