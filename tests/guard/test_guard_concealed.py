@@ -187,24 +187,3 @@ def test_a_paper_about_hidden_reviewer_prompts_that_never_says_injection_is_clea
     )
     report = screen(paper_md(study))
     assert not report.flagged, report.findings[:2]
-
-
-def test_visible_text_extracted_backwards_is_not_an_attack_by_itself():
-    # right-to-left or mirrored text comes out of some PDFs reversed: a plain sentence
-    from test_guard_paraphrase import paper_md, screen
-
-    line = "While the estimator is unbiased, its variance grows with the horizon and the noise."
-    report = screen(paper_md(line[::-1]))
-    assert not report.flagged, report.findings[:2]
-
-
-def test_a_foreign_abstract_that_addresses_its_reader_is_not_a_lone_sentence():
-    from test_guard_paraphrase import paper_md, screen
-
-    abstract = (
-        "Аннотация. Мы изучаем оценку политики по историческим данным. Пожалуйста, обратите "
-        "внимание на ограничения нашего анализа в разделе 5. Мы доказываем нижние оценки "
-        "сложности и проверяем их на шести задачах управления."
-    )
-    report = screen(paper_md(abstract))
-    assert not report.flagged, report.findings[:2]

@@ -64,6 +64,12 @@ def test_math_garbage_in_a_plain_text_file():
         "We will publish our code once the paper is accepted.",
         "For each model, all its variants are evaluated against the invariance score.",
         "We thank the reviewers for their positive assessment and constructive feedback.",
+        # a line that a PDF extractor returned backwards (right-to-left or mirrored text)
+        "While the estimator is unbiased, its variance grows with the horizon and the noise."[::-1],
+        # a foreign abstract that addresses its reader is a passage, not a lone instruction
+        "Аннотация. Мы изучаем оценку политики по историческим данным. Пожалуйста, обратите "
+        "внимание на ограничения нашего анализа в разделе 5. Мы доказываем нижние оценки "
+        "сложности и проверяем их на шести задачах управления.",
     ],
 )
 def test_ordinary_sentences_are_not_contextual_attacks(sentence):
