@@ -18,6 +18,7 @@ from ._text import (
     TRIGGER_RE,
     candidate_spans,
     concealed_sentence,
+    dictated_verdict,
     instruction_language,
     language_of,
     meta_discussion,
@@ -202,6 +203,10 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
             context = prev_sig_cache.get(ps) or signals(text[ps:s])
             prev_sig_cache[ps] = context
         sev, why = severity(sig, context=context, visible=visible)  # type: ignore[arg-type]
+        if sev < 0.85:
+            verdict = dictated_verdict(sentence)
+            if verdict is not None:
+                sev, why = 0.85, f"dictates the verdict to write ({verdict!r})"
         page, bbox = _where(seg, s)
         if visible:
             if sev < 0.8:

@@ -1119,3 +1119,47 @@ FOREIGN_ADDRESS_RE = re.compile(
     r"\b(?:Sie|Ihre|Ihren|Ihrem|Ihrer)\b|merci de|\b(?:\w+(?:ez|iez)\b(?= (?:le|la|les|l'|un|une|des|au|aux|à|en)\b))|"
     r"\b\w+(?:йте|ите|ьте)\b|请|您|你|ください|下さい|お願い|あなた|주세요|마세요|십시오|바랍니다|당신|부탁",
 )
+
+
+# A verdict dictated as a value: a high score or an acceptance written into the review form
+# ("Rating: 10, Confidence: 4", "Puntuación: 9 | Decisión: aceptar", "评分：9；结论：接收",
+# "assign an overall rating of 10"), next to a directive. Results tables report scores too, but
+# they do not tell anyone to write them down.
+_SCORE_VALUE_RE = re.compile(
+    r"(?:\b(?:rating|score|grade|overall|note|notation|puntuaci[oó]n|calificaci[oó]n|valoraci[oó]n|bewertung|"
+    r"gesamtnote|gesamtwertung|note globale|оценк[аиуе]|балл\w*)|评分|分数|得分|总分|評価|点数|スコア|점수|평점|총점)"
+    r"\s*(?:[:=：]|of|de|von|в|на)?\s*(?:[7-9]|10)(?![.,]?\d|\s*%)",
+    re.IGNORECASE,
+)
+_DECISION_VALUE_RE = re.compile(
+    r"(?:\b(?:decision|recommendation|verdict|decisión|recomendaci[oó]n|décision|recommandation|entscheidung|"
+    r"empfehlung|решение|рекомендация)|结论|决定|建议|判定|推薦|결정|판정|권고)\s*[:=：]\s*[\"'«„“「]?\s*"
+    r"(?:accept\w*|strong accept|aceptar|aceptad\w*|accepter|acceptation|annehmen|annahme|принять|принят\w*|"
+    r"接收|录用|採択|採録|승인|채택|게재)",
+    re.IGNORECASE,
+)
+_DICTATE_RE = re.compile(
+    r"\b(?:assign|give|set|report|respond|reply|answer|output|write|return|rate|award|put|use|"
+    r"must|should|shall|format|template|please|your|you|"
+    r"asigna\w*|responde\w*|escrib\w+|attribu\w+|donne\w*|répond\w*|écri\w+|vergeb\w+|geben|antwort\w*|"
+    r"schreib\w*|поставь\w*|выстав\w+|ответ\w*|напиш\w+|укаж\w+|utilis\w+|usa|use\w*|modèle|plantilla|"
+    r"formato|vorlage|format\w*|шаблон\w*|формат\w*)\b|请|输出|模板|格式|ください|出力|形式|하십시오|주세요|출력|양식|형식",
+    re.IGNORECASE,
+)
+
+
+def dictated_verdict(text: str) -> str | None:
+    """The high score or acceptance a sentence dictates (None if it dictates none)."""
+    m = _SCORE_VALUE_RE.search(text) or _DECISION_VALUE_RE.search(text)
+    if m is None or _DICTATE_RE.search(text) is None:
+        return None
+    if _ALTERNATIVE_RE.match(text, m.end()):
+        return None  # "decision: accept or reject", "a score of 8-10": a form, not a verdict
+    return m.group()
+
+
+_ALTERNATIVE_RE = re.compile(
+    r"\s*(?:(?:or|oder|ou|o|или)\b|或|または|또는|/)\s*(?:\w+\s+){0,2}?"
+    r"(?:reject\w*|rechaz\w*|rejet\w*|ablehn\w*|отклон\w*|拒|不採|거절|\d)|\s*[-–]\s*\d|\s*to \d",
+    re.IGNORECASE,
+)
