@@ -16,8 +16,7 @@ from typing import Any
 import typer
 
 
-def _load_labels(directory: Path) -> list[dict[str, Any]]:
-    path = directory / "labels.jsonl"
+def _load_labels(path: Path) -> list[dict[str, Any]]:
     if not path.is_file():
         raise typer.BadParameter(
             f"{path} not found: a corpus needs a labels.jsonl (file, label, categories)"
@@ -34,6 +33,10 @@ def _load_labels(directory: Path) -> list[dict[str, Any]]:
             raise typer.BadParameter(
                 f"labels.jsonl line {n}: needs 'file' and 'label' attack|clean"
             )
+        if "categories" not in row:
+            # a held-out corpus may name one category per file
+            one = row.get("category")
+            row["categories"] = [one] if one and row["label"] == "attack" else []
         rows.append(row)
     return rows
 
@@ -46,7 +49,12 @@ def _pages(stats: dict[str, Any], fmt: str) -> int:
 
 
 def evaluate(
-    directory: Path, *, threshold: float | None = None, isolate: bool = False, progress: bool = True
+    directory: Path,
+    *,
+    labels: Path | None = None,
+    threshold: float | None = None,
+    isolate: bool = False,
+    progress: bool = True,
 ) -> dict[str, Any]:
     """Run the guard over a labelled corpus and compute the metrics."""
     from rich.progress import Progress
@@ -57,7 +65,7 @@ def evaluate(
 
     settings = get_settings()
     limit = settings.guard_threshold if threshold is None else threshold
-    rows = _load_labels(directory)
+    rows = _load_labels(labels or directory / "labels.jsonl")
     results: list[dict[str, Any]] = []
     guard_s = parse_s = guard_cpu = 0.0
     pages = 0
@@ -249,6 +257,11 @@ def register(bench: typer.Typer) -> None:
         plot_path: Path = typer.Option(
             None, "--plot", help="Where to save the bar chart (default DIR/injection-bench.png)."
         ),
+        labels_path: Path = typer.Option(
+            None,
+            "--labels",
+            help="labels.jsonl kept outside DIR (a held-out corpus); results are written beside it.",
+        ),
         as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     ) -> None:
         """Synthesize a labelled injection corpus (--make-corpus) or measure the guard on DIR."""
@@ -267,9 +280,16 @@ def register(bench: typer.Typer) -> None:
             if directory is None:
                 return
         assert directory is not None
-        summary = evaluate(directory, threshold=threshold, isolate=isolate, progress=not as_json)
-        out = plot(summary, plot_path or directory / "injection-bench.png")
-        (directory / "injection-bench.json").write_text(
+        summary = evaluate(
+            directory,
+            labels=labels_path,
+            threshold=threshold,
+            isolate=isolate,
+            progress=not as_json,
+        )
+        where = labels_path.parent if labels_path is not None else directory
+        out = plot(summary, plot_path or where / "injection-bench.png")
+        (where / "injection-bench.json").write_text(
             json.dumps(summary, indent=2, ensure_ascii=False), "utf-8"
         )
         if as_json:
