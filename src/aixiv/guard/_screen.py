@@ -382,6 +382,10 @@ def _payload_severity(
     payload: str, *, hidden: bool = False, sentence: bool = False
 ) -> tuple[float, str]:
     sev, why = severity(signals(payload))
+    if sev < 0.85:
+        verdict = dictated_verdict(payload)
+        if verdict is not None:
+            return 0.85, f"dictates the verdict to write ({verdict!r})"
     if sev < 0.6:
         talk = review_talk(payload)  # decoded text is concealed text
         if talk:

@@ -1029,7 +1029,7 @@ _STEER_AGENT_RE = re.compile(
     r"\b(?:(?:ai|llm|automated|automatic|machine|model)[- ]?(?:based |assisted |driven |powered )?"
     r"(?:reviewers?|review(?:ing)? (?:assistants?|systems?|tools?|pipelines?|agents?)|referees?|evaluators?|"
     r"assessors?|graders?|summar\w+|readers?)|"
-    r"(?:review|reviewing|evaluation|assessment|scoring|grading|refereeing) (?:systems?|assistants?|tools?|"
+    r"(?:review|reviewing|evaluation|evaluating|assessment|assessing|scoring|grading|refereeing) (?:systems?|assistants?|tools?|"
     r"pipelines?|agents?|bots?|models?)|(?:language|grading|scoring|reviewing|review) models?|llms?|"
     r"reviewers?|referees?|evaluators?|assessors?|the review|"
     r"(?:readers?|anyone|those) (?:tasked with|charged with|responsible for) (?:scoring|reviewing|evaluating|"
@@ -1059,7 +1059,8 @@ _STEER_DIRECTIVE_RE = re.compile(
 _STEER_OUTCOME_RE = re.compile(
     r"\b(?:conclusive\w*|definitive\w*|exhaustive\w*|decisive\w*|beyond (?:reproach|question|doubt)|flawless\w*|"
     r"unquestionabl\w+|(?:not|never) be (?:questioned|doubted|challenged|critici[sz]ed)|skip|omit\w*|overlook|"
-    r"disregard|gloss over|strengths?|weakness\w*|limitations?|shortcomings?|criticism|"
+    r"disregard|gloss over|strengths?|weakness\w*|limitations?|shortcomings?|criticism|concerns?|"
+    r"(?:additional|further|extra|more) (?:experiments?|baselines?|ablations?|analyses|comparisons)|revisions?|"
     r"outperforms? (?:all|every)|ranked first|upper end|highest|maximum|full marks|top (?:score|rating|mark)|"
     r"accept\w*|score\w*|rating\w*|recommend\w*|verdict|groundbreaking|landmark|"
     r"(?:record|treat|regard|consider|view) (?:them|it|these|this|the \w+) as|"
@@ -1073,7 +1074,7 @@ _STEER_OUTCOME_RE = re.compile(
 _STEER_SELF_RE = re.compile(
     r"\b(?:this (?:paper|work|manuscript|submission|study|article|contribution|section|method|approach)|"
     r"our (?:results|findings|method|approach|work|contribution|paper|claims)|these (?:findings|results)|"
-    r"the (?:authors|present (?:work|study|paper))|here|it as|this paragraph|(?:presented|listed|shown|discussed|described|reported) above|"
+    r"the (?:authors|present (?:work|study|paper)|paper|manuscript|submission)|our \w+|here|it as|this paragraph|(?:presented|listed|shown|discussed|described|reported) above|"
     r"(?:table|figure|fig\.|section|appendix) ?\d+)\b|"
     r"systèm\w*|sistema|систем\w*|本文|本研究|本論文|本稿|본 연구|이상의|diese\w* (?:arbeit|ergebnisse|studie)|"
     r"ces résultats|estos resultados|эти результаты|系统|システム|시스템|上述|以上|该稿件|この論文",
@@ -1115,7 +1116,8 @@ def steered_outcome(text: str) -> str | None:
 # The same address in the seven other languages only (a sentence in another language than the
 # document's that speaks to its reader is an instruction slipped into the paper).
 FOREIGN_ADDRESS_RE = re.compile(
-    r"\b(?:vous|votre|vos|veuillez|usted|ustedes|por favor|вы|вас|вам|ваш\w*|пожалуйста|bitte)\b|"
+    r"\b(?:vous|votre|vos|veuillez|usted|ustedes|por favor|вы|вас|вам|ваш\w*|пожалуйста|bitte|"
+    r"du|dein\w*|dich|dir|solltest|musst|tu|toi|tú|ты|тебе|твой|твоя|твою)\b|^\W*\w{3,}ez\b|"
     r"\b(?:Sie|Ihre|Ihren|Ihrem|Ihrer)\b|merci de|\b(?:\w+(?:ez|iez)\b(?= (?:le|la|les|l'|un|une|des|au|aux|à|en)\b))|"
     r"\b\w+(?:йте|ите|ьте)\b|请|您|你|ください|下さい|お願い|あなた|주세요|마세요|십시오|바랍니다|당신|부탁",
 )
@@ -1128,7 +1130,9 @@ FOREIGN_ADDRESS_RE = re.compile(
 _SCORE_VALUE_RE = re.compile(
     r"(?:\b(?:rating|score|grade|overall|note|notation|puntuaci[oó]n|calificaci[oó]n|valoraci[oó]n|bewertung|"
     r"gesamtnote|gesamtwertung|note globale|оценк[аиуе]|балл\w*)|评分|分数|得分|总分|評価|点数|スコア|점수|평점|총점)"
-    r"\s*(?:[:=：]|of|de|von|в|на)?\s*(?:[7-9]|10)(?![.,]?\d|\s*%)",
+    r"\s*(?:[:=：]|of|de|von|в|на)?\s*(?:[7-9]|10)(?![.,]?\d|\s*%)"
+    # "mit 7 Punkten empfehlen", "给8分" (not "improves accuracy by 9 points")
+    r"|\b(?:mit|con|avec|с)\s+(?:[7-9]|10)\s*(?:punkten|puntos|points|баллами)\b|(?:[7-9]|10)\s*(?:分|点|점)",
     re.IGNORECASE,
 )
 _DECISION_VALUE_RE = re.compile(
@@ -1143,7 +1147,8 @@ _DICTATE_RE = re.compile(
     r"must|should|shall|format|template|please|your|you|"
     r"asigna\w*|responde\w*|escrib\w+|attribu\w+|donne\w*|répond\w*|écri\w+|vergeb\w+|geben|antwort\w*|"
     r"schreib\w*|поставь\w*|выстав\w+|ответ\w*|напиш\w+|укаж\w+|utilis\w+|usa|use\w*|modèle|plantilla|"
-    r"formato|vorlage|format\w*|шаблон\w*|формат\w*)\b|请|输出|模板|格式|ください|出力|形式|하십시오|주세요|출력|양식|형식",
+    r"formato|vorlage|format\w*|шаблон\w*|формат\w*|bitte|du|empfehl\w*|empfiehl\w*|recommend\w*|"
+    r"recomiend\w*|recommand\w*|рекоменд\w+)\b|请|输出|模板|格式|ください|出力|形式|하십시오|주세요|출력|양식|형식",
     re.IGNORECASE,
 )
 
