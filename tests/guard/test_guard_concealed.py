@@ -210,3 +210,16 @@ def test_a_scoring_form_or_a_results_score_is_not_a_dictated_verdict():
 
     assert dictated_verdict("Please output a decision: accept or reject, and a score of 1-10.") is None
     assert dictated_verdict("We report an F1 score of 9.3 on the held-out split.") is None
+
+
+def test_a_response_letter_may_hope_the_reviewers_find_the_paper_improved():
+    from test_guard_paraphrase import screen
+
+    letter = (
+        "# Response to the reviewers\n\nWe thank the reviewers for their careful reading.\n\n"
+        "## Reviewer 1\n\nWe added the requested ablation (Table 4).\n\n"
+        "We believe the revisions have strengthened this paper and hope that the reviewers will "
+        "find it ready for acceptance now.\n"
+    ).encode()
+    report = screen(letter)
+    assert not report.flagged, report.findings[:2]
