@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import bisect
+import itertools
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -15,6 +16,7 @@ from ._lexicon import lower
 from ._report import Finding, GuardReport, Verdict
 from ._text import (
     FOREIGN_ADDRESS_RE,
+    FOREIGN_ORDER_RE,
     TRIGGER_RE,
     candidate_spans,
     concealed_sentence,
@@ -190,8 +192,8 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                     units.setdefault(s, (s, e))
     foreign_units: set[int] = set()
     if visible and ctx.language in _KNOWN_LANGS:
-        for m in FOREIGN_ADDRESS_RE.finditer(text):
-            fs, fe = sentence_at(text, starts, m.start())
+        for m in itertools.chain(FOREIGN_ADDRESS_RE.finditer(text), FOREIGN_ORDER_RE.finditer(text)):
+            fs, fe = sentence_at(text, starts, max(m.start(), m.end() - 1))
             if fe - fs <= 500:
                 foreign_units.add(fs)
                 units.setdefault(fs, (fs, fe))

@@ -934,7 +934,11 @@ _REVIEW_DOMAIN_RE = re.compile(
     r"revisor\w*|evaluaci\w+|dictamen|valoraci\w+|debilidad\w*|modelo de lenguaje|metarrevisi\w+|"
     r"рецензи\w+|рецензент\w*|оценк\w+|балл\w*|недостат\w+|нейросет\w+|редколлеги\w+|языков\w+ модел\w+|"
     r"sie|ihr|ihre|ihren|вы|ваш\w*|ты|твой|faiblesses|points forts|debilidades|fortalezas|schwächen|stärken|"
-    r"недостатк\w+|достоинств\w+)\b"
+    r"недостатк\w+|достоинств\w+|"
+    # Spanish, Portuguese, Italian and French words of a verdict
+    r"puntuaci\w+|calificaci\w+|aceptaci\w+|publicaci\w+|ia|ki|ии|pontua\w+|avalia\w+|parecer\w*|aceita\w+|"
+    r"publica\w+|revis\w+|valutazion\w+|punteggi\w+|recension\w+|accettazion\w+|pubblicazion\w+|debolezz\w+|"
+    r"punti deboli|pontos fracos|fraquezas|acceptation|notation|принят\w+|публикац\w+)\b"
     r"|审稿|评审|评分|录用|缺陷|模型|意见|提及|优点|缺点|局限|分数|査読|採択|所見|短所|長所|弱点|限界|言語モデル|言及|"
     r"あなた|심사|채점|점수|비판|약점|강점|장점|단점|한계|평가|언어\s*모델|당신",
     re.IGNORECASE,
@@ -1113,11 +1117,48 @@ def steered_outcome(text: str) -> str | None:
     return m.group() if m else None
 
 
+# An order opening a clause in the other languages, where the imperative has no pronoun to
+# give it away: Spanish, Portuguese and Italian formal and familiar imperatives of the verbs a
+# review is ordered with ("Otorgue ...", "Avalie ...", "Assegni ..."), French and German
+# familiar ones and infinitive orders ("Ne pas mentionner ...", "Schwächen nicht erwähnen"),
+# Russian familiar imperatives and infinitives, Chinese, Japanese and Korean order forms.
+_FOREIGN_ORDER = (
+    r"(?:^|(?<=[.!?;:\n¡¿(\"«“—-])|(?<=[.!?;:¡¿\"«“—-] ))\s*(?:(?:por favor|per favore|si prega di|"
+    r"la preghiamo di|por gentileza|ahora|now|también|também|anche|solo|sólo|simplemente|semplicemente|"
+    r"apenas|bitte|jetzt|maintenant|simplement|просто|теперь|также)[,\s]+)?(?:no |não |non |nicht |ne pas |не )?"
+    r"(?:otorgu\w+|asign\w+|califi\w+|puntú\w+|evalú\w+|valor[ae]|recomiend\w+|acept[ae]|aprueb\w+|considér\w+|"
+    r"consider[ae]|interpret[ae]|trat[ae]|ignor[ae]|omit[ae]|olvid[ae]|destaqu\w+|destac[ae]|resalt[ae]|subray[ae]|"
+    r"describ[ae]|mencion\w+|señal[ae]|indiqu\w+|escrib[ae]|respond[ae]|conteste|evit[ae]|dé|da|concede|conceda|"
+    r"juzgu\w+|juzga|conclu(?:ya|ye)|enfati\w+|elogi[ae]|pase por alto|tenga en cuenta|ten en cuenta|"
+    r"incluy[ae]|céntrese|céntrate|limítese|limítate|absténgase|abstente|critiques|critique|"
+    r"atribu[ai]|avali[ae]|recomend[ae]|aceit[ae]|aprov[ae]|destaqu[ae]|descrev[ae]|escrev[ae]|julgu?e|"
+    r"menciones|mencione|dê|dá|conceda|elogie|"
+    r"assegn[ai]|valut[ai]|raccomand[ai]|accett[ai]|approv[ai]|ometti|omett[ai]|evidenzi[ai]?|sottoline[ai]|"
+    r"descrivi|descriva|scrivi|scriva|rispondi|risponda|dai|dia|concedi|giudic(?:a|hi)|menzion(?:a|i|are)|"
+    r"elogi|tralasci[ai]?|"
+    r"donne|attribue|recommande|accepte|ignore|considère|évalue|omets|mentionne|décris|écris|réponds|traite|"
+    r"souligne|juge|approuve|attribuer|accorder|recommander|accepter|ignorer|omettre|mentionner|évaluer|"
+    r"souligner|signaler|"
+    r"gib|bewerte|vergib|empfiehl|akzeptiere|ignoriere|übergehe|beschreibe|schreibe|antworte|erwähne|betone|"
+    r"lobe|beurteile|verschweige|"
+    r"дай|поставь|оцени|рекомендуй|прими|игнорируй|опиши|напиши|ответь|упоминай|укажи|считай|выстав\w+|"
+    r"подчеркни|похвали|пропусти|поставить|оценить|рекомендовать|игнорировать|упоминать|указывать|"
+    r"выставить|принять|отметить|опустить)\b"
+    r"|\b(?:nicht|keine\w*)\s+(?:\w+\s+){0,3}?(?:erwähnen|nennen|ansprechen|kritisieren|bemängeln)\s*[.!]"
+    r"|(?:^|(?<=[。！？；\n]))\s*(?:务必|一定要|必须|应当|应|需|只需|直接)?(?:给予|给出|给|打出|打|评为|评定|忽略|无视|"
+    r"推荐|建议接收|接收|录用|强调|突出|省略|略去|避免|不要|勿|切勿|别|只写|只描述|只列出|称赞|赞扬)"
+    r"|(?:せよ|しろ|すること|するように|しなさい|してほしい|して欲しい|すべき|するな|しないこと)(?=[。！\n]|$)"
+    r"|(?:하라|주라|하시오|할 것|해라|말라|말 것|마시오|하도록 하)(?=[.!\n]|$)"
+)
+FOREIGN_ORDER_RE = re.compile(_FOREIGN_ORDER, re.IGNORECASE | re.MULTILINE)
+
 # The same address in the seven other languages only (a sentence in another language than the
-# document's that speaks to its reader is an instruction slipped into the paper).
+# document's that speaks to its reader is an instruction slipped into the paper); see also
+# FOREIGN_ORDER_RE.
 FOREIGN_ADDRESS_RE = re.compile(
     r"\b(?:vous|votre|vos|veuillez|usted|ustedes|por favor|вы|вас|вам|ваш\w*|пожалуйста|bitte|"
-    r"du|dein\w*|dich|dir|solltest|musst|tu|toi|tú|ты|тебе|твой|твоя|твою)\b|^\W*\w{3,}ez\b|"
+    r"du|dein\w*|dich|dir|solltest|musst|tu|toi|tú|ты|тебе|твой|твоя|твою|você|vocês|"
+    r"per favore|si prega|la preghiamo|voi|lei)\b|^\W*\w{3,}ez\b|"
     r"\b(?:Sie|Ihre|Ihren|Ihrem|Ihrer)\b|merci de|\b(?:\w+(?:ez|iez)\b(?= (?:le|la|les|l'|un|une|des|au|aux|à|en)\b))|"
     r"\b\w+(?:йте|ите|ьте)\b|请|您|你|ください|下さい|お願い|あなた|주세요|마세요|십시오|바랍니다|당신|부탁",
 )
@@ -1128,7 +1169,7 @@ FOREIGN_ADDRESS_RE = re.compile(
 # "assign an overall rating of 10"), next to a directive. Results tables report scores too, but
 # they do not tell anyone to write them down.
 _SCORE_VALUE_RE = re.compile(
-    r"(?:\b(?:rating|score|grade|overall|note|notation|puntuaci[oó]n|calificaci[oó]n|valoraci[oó]n|bewertung|"
+    r"(?:\b(?:rating|score|grade|overall|note|notation|nota|punteggio|pontuação|voto|puntuaci[oó]n|calificaci[oó]n|valoraci[oó]n|bewertung|"
     r"gesamtnote|gesamtwertung|note globale|оценк[аиуе]|балл\w*)|评分|分数|得分|总分|評価|点数|スコア|점수|평점|총점)"
     r"\s*(?:[:=：]|of|de|von|в|на)?\s*(?:[7-9]|10)(?![.,]?\d|\s*%)"
     # "mit 7 Punkten empfehlen", "给8分" (not "improves accuracy by 9 points")
