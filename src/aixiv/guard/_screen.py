@@ -24,6 +24,7 @@ from ._text import (
     instruction_language,
     language_of,
     meta_discussion,
+    quoted_instructions,
     quoted_or_example,
     reported_quote,
     review_domain,
@@ -68,7 +69,22 @@ _PHRASE_QUOTED = re.compile(r'["“«「][^"“”«»「」\n]*?\w\s+\w[^"“�
 
 _RESPONSE_LETTER_RE = re.compile(
     r"\b(?:response to (?:the )?(?:reviewers?|referees?|comments)|reply to (?:the )?(?:reviewers?|referees?)|"
-    r"point-by-point|rebuttal|(?:reviewer|referee) ?#? ?\d\b|we thank the (?:reviewers?|referees?))",
+    r"point-by-point|rebuttal|(?:reviewer|referee) ?#? ?\d\b|we thank the (?:reviewers?|referees?)|"
+    r"antwort auf die gutacht\w*|(?:gutacht\w*|gutachten) ?#? ?\d\b|wir danken den gutacht\w*|"
+    r"réponse aux (?:relecteurs|rapporteurs|évaluateurs|commentaires)|(?:relecteur|rapporteur|évaluateur) ?#? ?\d\b|"
+    r"respuesta a los (?:revisores|evaluadores|comentarios)|(?:revisor|evaluador) ?#? ?\d\b|"
+    r"ответ (?:на замечания )?рецензент\w*|рецензент ?#? ?\d\b|"
+    r"resposta aos (?:revisores|pareceristas)|risposta ai revisori|revisore ?#? ?\d\b)"
+    r"|审稿人\s*\d|回复审稿|答复审稿|査読者\s*\d|査読コメントへの回答|심사위원\s*\d|심사 의견에 대한 답변",
+    re.IGNORECASE,
+)
+
+
+# The notice of a review copy or preprint ("please do not cite or distribute"): addressed to its
+# reader, but about copying, not about judging.
+_DISTRIBUTION_RE = re.compile(
+    r"\b(?:please\s+)?(?:do not|don't|not to)\s+(?:cite|distribute|circulate|copy|share|reproduce|quote|post|"
+    r"redistribute)\b[^.;]*",
     re.IGNORECASE,
 )
 
@@ -80,7 +96,9 @@ class _Doc:
         visible = " ".join(" ".join(p.split()) for p in views.reader_pages)
         self.language = language_of(_sample(visible)) if visible.strip() else "und"
         self.meta = meta_discussion(visible)
-        self.about_attacks = self.meta >= 3
+        # a paper about attacks shows its examples: several instructions in quotation marks
+        quoted = quoted_instructions(visible[:200_000]) if self.meta else 0
+        self.about_attacks = self.meta >= 3 or quoted >= 3
         # a letter answering reviewers hopes they will find the paper improved: that is its job
         self.response_letter = len(_RESPONSE_LETTER_RE.findall(visible[:200_000])) >= 2
 
@@ -224,14 +242,14 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                 steer = steered_review(sentence)
                 if steer is not None:
                     sev, why = 0.8, f"tells the paper's reviewer how to judge it ({steer[:80]!r})"
-            if sev < 0.7 and s in foreign_units:
+            if sev < 0.7 and s in foreign_units and not ctx.response_letter:
                 lang = instruction_language(sentence)
                 if (
                     lang in _KNOWN_LANGS
                     and ctx.language in _KNOWN_LANGS
                     and lang != ctx.language
                     and not _foreign_block(text, starts, s, e, lang)
-                    and review_domain(sentence)
+                    and (review_domain(sentence) or steered_outcome(sentence))
                 ):
                     # a lone sentence in another language that speaks to its reader about
                     # the review: slipped in for a model, not written for the paper's readers
@@ -305,6 +323,15 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                     # prose nobody can see that speaks of the review or to a model: no paper
                     # needs it (source comments hold authors' notes)
                     word = review_domain(sentence)
+                    if (
+                        word
+                        and category == "hidden_layer"
+                        and not speaks_to_reader(_DISTRIBUTION_RE.sub(" ", sentence))
+                        and not _MUST_RE.search(sentence)
+                    ):
+                        # a print-only layer says "Accepted manuscript" or "under review,
+                        # please do not distribute": it must speak to its reader otherwise
+                        word = None
                     if word:
                         sev = max(sev, 0.6)
                         why = f"hidden prose about the review ({word!r})"
@@ -313,7 +340,11 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                         # the point (drafts kept in \iffalse or unused macros are comments). A
                         # layer may hold a print-only note or another language's version: there
                         # the sentence must also speak to its reader.
-                        word = speaks_to_reader(sentence) if category == "hidden_layer" else "-"
+                        word = (
+                            speaks_to_reader(_DISTRIBUTION_RE.sub(" ", sentence))
+                            if category == "hidden_layer"
+                            else "-"
+                        )
                         if word:
                             sev = max(sev, 0.6)
                             why = "a whole sentence a reader cannot see" + (

@@ -155,6 +155,8 @@ def latex_fragments(name: str, src: str) -> list[Fragment]:
         cmd = body[m.start() : m.start() + 10]
         if cmd.startswith("\\colorbox"):
             continue  # a white box behind text hides nothing
+        if _on_dark_background(body, m.start(), is_white):
+            continue  # white on a black \colorbox, a dark table cell or a dark page reads fine
         if cmd.startswith("\\textcolor"):
             g = _group(body, _skip_ws(body, m.end()))
             text = g[0] if g else ""
@@ -318,6 +320,28 @@ def _unused_macros(name: str, src: str, body: str) -> list[Fragment]:
             )
         )
     return out
+
+
+# A background behind the text that follows: a box, a cell, a row, a tcolorbox, the page.
+_BACKGROUND = re.compile(
+    r"\\(?:colorbox|cellcolor|rowcolor|pagecolor)\s*(?:\[(?P<model>[^\]]*)\])?\s*\{(?P<spec>[^{}]*)\}|"
+    r"\\fcolorbox\s*(?:\[(?P<model2>[^\]]*)\])?\s*\{[^{}]*\}\s*\{(?P<spec2>[^{}]*)\}|"
+    r"\b(?:colback|colbacktitle|bgcolor|backgroundcolor)\s*=\s*(?P<spec3>[\w!.#-]+)"
+)
+
+
+def _on_dark_background(body: str, pos: int, is_white) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a (non-white) background is set just before ``pos``, in the same paragraph."""
+    start = max(0, pos - 400)
+    brk = body.rfind("\n\n", start, pos)
+    window = body[brk + 2 if brk >= 0 else start : pos]
+    for m in _BACKGROUND.finditer(window):
+        spec = m.group("spec") or m.group("spec2") or m.group("spec3") or ""
+        model = m.group("model") or m.group("model2")
+        if spec.strip() and not is_white(spec, model):
+            return True
+    page = re.search(r"\\pagecolor\s*(?:\[(?P<model>[^\]]*)\])?\s*\{(?P<spec>[^{}]*)\}", body[:pos])
+    return bool(page and not is_white(page.group("spec"), page.group("model")))
 
 
 def _hiding_kind(definition: str, is_white) -> tuple[str, float, str] | None:  # type: ignore[no-untyped-def]

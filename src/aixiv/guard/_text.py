@@ -276,6 +276,9 @@ _STOPWORDS = {
 }
 
 
+_ET_AL_RE = re.compile(r"\bet al\b\.?")
+
+
 def script_counts(text: str) -> dict[str, int]:
     return {name: len(rx.findall(text)) for name, rx in _SCRIPT_RES.items()}
 
@@ -299,6 +302,8 @@ def language_of(text: str) -> str:
         return "el"
     if top == "arabic":
         return "ar"
+    if "et al" in text:
+        text = _ET_AL_RE.sub(" ", text)  # a citation, not French
     scores = {code: len(rx.findall(text)) for code, rx in _STOPWORDS.items()}
     best = max(scores, key=scores.__getitem__)
     return best if scores[best] > scores["en"] * 1.2 else "en"
@@ -740,9 +745,33 @@ def sentence_at(text: str, starts: list[int], pos: int, *, limit: int = 500) -> 
     return start, end
 
 
+_OPENING_QUOTES = "“«„「『"
+_CLOSING_QUOTES = "”»“」』"
+
+
+def inside_quote(text: str, start: int, end: int) -> bool:
+    """Whether a sentence lies inside a quotation that opened before it and closes after it
+    (a quoted instruction of several sentences)."""
+    before = text[max(0, start - 400) : start]
+    brk = before.rfind("\n\n")
+    if brk >= 0:
+        before = before[brk + 2 :]
+    if before.count('"') % 2 == 1 and '"' in text[start : end + 400]:
+        return True  # an open straight quotation
+    opened = max(before.rfind(q) for q in _OPENING_QUOTES)
+    if opened < 0:
+        return False
+    if any(q in before[opened + 1 :] for q in "”»」』"):
+        return False
+    after = text[start : end + 400]
+    return any(q in after for q in "”»」』")
+
+
 def quoted_or_example(text: str, start: int, end: int) -> bool:
     """The sentence quotes the instruction or presents it as an example."""
     sentence = text[start:end]
+    if inside_quote(text, start, end):
+        return True
     before = text[max(0, start - 160) : start]
     if sum(sentence.count(q) for q in QUOTE_CHARS) >= 2:
         return True
@@ -763,6 +792,21 @@ _REPORTING_RE = compile_ci(
     r"examples?|such as|e\.g\.|for instance|reads?|wrote|written|typed|appended|prepended|payloads?|templates?|"
     r"variants?|quoted?|wording|text like|instructions? like)\b"
 )
+
+
+def quoted_instructions(text: str) -> int:
+    """How many phrases in quotation marks hold instruction wording (a table of examples)."""
+    n = 0
+    for m in _QUOTED.finditer(text):
+        q = m.group()
+        if (
+            TRIGGER_RE.search(lower(q))
+            or speaks_to_reader(q)
+            or FOREIGN_ORDER_RE.search(q[1:])
+            or _OBLIGATION_RE.search(lower(q))
+        ):
+            n += 1
+    return n
 
 
 _OBLIGATION_RE = re.compile(r"\b(?:must|shall|has to|have to|needs? to|is to|are to)\b")
@@ -811,6 +855,18 @@ _META_TERMS = (
     "reviewer-directed",
     "adversarial manuscript",
     "payload",
+    "injected span",
+    "隠し指示",
+    "隠れた指示",
+    "隐藏的指令",
+    "숨은 지시",
+    "instructions dissimulées",
+    "instrucciones escondidas",
+    "скрытых инструкц",
+    "versteckten anweisung",
+    "injected text",
+    "adversarial instruction",
+    "manipulation attempt",
     "sanitis",
     "sanitiz",
     "versteckte anweisung",
@@ -868,12 +924,13 @@ _REVIEW_PROCESS_RE = re.compile(
     re.IGNORECASE,
 )
 _REVIEW_OUTCOME_RE = re.compile(
-    r"\b(?:accept\w*|approv\w+|publish\w*|publication|praise\w*|favou?rabl\w*|positive\w*|upbeat|"
+    r"\b(?:accept\w*|approv(?:e|es|ed|ing)\b|publish\w*|publication|praise\w*|favou?rabl\w*|positive\w*|upbeat|"
     r"breakthrough|excellent|outstanding|strongest|top[- ]tier|top \d+|(?:[89]|10)\s*/\s*10|high marks|"
     r"advances? (?:the|this|its) (?:field|area|state)|"
     r"annahme|angenommen|veröffentlich\w*|bestnote|lobend\w*|durchbruch|hervorragend\w*|"
     r"acceptation|accepté\w*|élogieu\w+|percée|excellent\w*|"
     r"aceptad\w*|aceptaci\w+|aceptar|publicaci\w+|elogio\w*|avance decisivo|máxima|"
+    r"aceita\w+|aceitação|publicação|accettazion\w+|accettar\w*|pubblicazion\w+|"
     r"принят\w*|публикац\w+|хвалебн\w+|положительн\w+|прорыв\w*|максимальн\w+)"
     r"|录用|接收|优秀|满分|正面|突破|採択|採録|優秀|好意的|満点|게재|채택|만점|승인",
     re.IGNORECASE,
@@ -938,8 +995,9 @@ _REVIEW_DOMAIN_RE = re.compile(
     # Spanish, Portuguese, Italian and French words of a verdict
     r"puntuaci\w+|calificaci\w+|aceptaci\w+|publicaci\w+|ia|ki|ии|pontua\w+|avalia\w+|parecer\w*|aceita\w+|"
     r"publica\w+|revis\w+|valutazion\w+|punteggi\w+|recension\w+|accettazion\w+|pubblicazion\w+|debolezz\w+|"
-    r"punti deboli|pontos fracos|fraquezas|acceptation|notation|принят\w+|публикац\w+)\b"
-    r"|审稿|评审|评分|录用|缺陷|模型|意见|提及|优点|缺点|局限|分数|査読|採択|所見|短所|長所|弱点|限界|言語モデル|言及|"
+    r"punti deboli|pontos fracos|fraquezas|acceptation|notation|принят\w+|публикац\w+|"
+    r"resum\w+|résum\w+|zusammenfass\w+|резюм\w+|riassun\w+|novedad|nouveauté|neuheit|новизн\w+)\b"
+    r"|审稿|评审|评分|录用|缺陷|模型|意见|摘要|总结|要約|요약|提及|优点|缺点|局限|分数|査読|採択|所見|短所|長所|弱点|限界|言語モデル|言及|"
     r"あなた|심사|채점|점수|비판|약점|강점|장점|단점|한계|평가|언어\s*모델|당신",
     re.IGNORECASE,
 )
@@ -1002,7 +1060,13 @@ def concealed_sentence(text: str) -> bool:
 _ADDRESS_RE = re.compile(
     r"\b(?:you|your|yours|yourself|please|kindly|vous|votre|vos|veuillez|usted|ustedes|por favor|"
     r"вы|вас|вам|ваш\w*|пожалуйста|bitte)\b|\b(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b|merci de|"
-    r"请|您|你|ください|下さい|お願い|あなた|주세요|마세요|십시오|바랍니다|당신|부탁",
+    r"请|您|你|ください|下さい|お願い|あなた|주세요|마세요|십시오|바랍니다|당신|부탁|"
+    # a machine called by name ("Ô IA, ...", "Franchement, l'IA, ...", "KI:", "Hey AI!")
+    r"(?:^|[,.!?;:]\s*)(?:(?:ô|oh|hey|yo|hi|hello|hola|oye|salut|hallo|эй|слушай)\s*,?\s+)?(?:l['’])?"
+    r"(?:AI|IA|KI|ИИ|LLM|GPT|ai|ia|ki|ии|нейросеть)\s*[,!:]|"
+    # Portuguese and Italian plural imperatives
+    r"\b(?:recomendem|apontem|atribuam|avaliem|considerem|aceitem|ignorem|omitam|destaquem|deem|dêem|"
+    r"raccomandate|valutate|assegnate|ignorate|accettate|evidenziate|omettete)\b",
 )
 _ADDRESS_CI_RE = re.compile(_ADDRESS_RE.pattern.split("|\\b(?:Sie")[0], re.IGNORECASE)
 
@@ -1013,10 +1077,12 @@ def speaks_to_reader(text: str) -> str | None:
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < 4 and len(CJK_RE.findall(text)) < 8:
         return None
-    m = _ADDRESS_CI_RE.search(text) or _ADDRESS_RE.search(text)
+    m = _ADDRESS_CI_RE.search(text) or _ADDRESS_RE.search(text) or FOREIGN_ORDER_RE.search(text)
     if m is None:
         # an order opening the field or any of its clauses ("biology; Rate this submission...")
         for clause in re.split(r"[;|]|:\s", text):
+            if len(re.findall(r"[^\W\d_]+", clause)) < 4:
+                continue  # "Microsoft: Print To PDF" names a tool
             m = _ORDER_OPENING_RE.search(clause)
             if m is not None:
                 break
@@ -1110,10 +1176,31 @@ def steered_review(text: str) -> str | None:
     return f"{agent.group()} ... {directive.group()} ... {outcome.group()}"
 
 
+# Favourable judgements a review can be steered towards, in the languages the guard reads.
+FAVOURABLE_RE = re.compile(
+    r"\b(?:novel|novelty|original|originality|rigou?r\w*|significan\w+|impactful|lasting impact|high impact|"
+    r"(?:major|important|substantial|decisive) (?:advance|contribution|step|breakthrough)|groundbreaking|seminal|"
+    r"landmark|state[- ]of[- ]the[- ]art|robust|convincing|compelling|impressive|exceptional|remarkable|"
+    r"lenient\w*|generous\w*|warm|positive (?:aspects?|points?|tone|sides?)|favou?r\w*|best[- ]paper|"
+    r"nouveauté|originalité|rigoureu\w+|avancée majeure|remarquable|exceptionnel\w*|indulgent\w*|bienveillan\w+|"
+    r"novedad|originalidad|riguros\w+|avance (?:decisivo|importante|notable|significativo)|excepcional\w*|"
+    r"indulgente|sobresaliente|neuheit|originalität|bahnbrechend\w*|herausragend\w*|außergewöhnlich\w*|"
+    r"rigoros\w*|nachsichtig\w*|wohlwollend\w*|новизн\w+|оригинальн\w+|исключительн\w+|выдающ\w+|"
+    r"снисходительн\w+|novidade|originalidade|novità|originalità|eccezional\w+)\b"
+    r"|新颖|创新性|原创|重大突破|突破性|杰出|卓越|宽容|新規性|独創|画期的|卓越|寛容|참신|독창|획기적|탁월|관대",
+    re.IGNORECASE,
+)
+
+
 def steered_outcome(text: str) -> str | None:
     """An outcome a review can be steered towards or away from (acceptance, strengths,
-    weaknesses left out), or None."""
-    m = _REVIEW_OUTCOME_RE.search(text) or _REVIEW_MUZZLE_RE.search(text) or _STEER_OUTCOME_RE.search(text)
+    weaknesses left out, a favourable judgement), or None."""
+    m = (
+        _REVIEW_OUTCOME_RE.search(text)
+        or _REVIEW_MUZZLE_RE.search(text)
+        or _STEER_OUTCOME_RE.search(text)
+        or FAVOURABLE_RE.search(text)
+    )
     return m.group() if m else None
 
 
@@ -1123,18 +1210,19 @@ def steered_outcome(text: str) -> str | None:
 # familiar ones and infinitive orders ("Ne pas mentionner ...", "Schwächen nicht erwähnen"),
 # Russian familiar imperatives and infinitives, Chinese, Japanese and Korean order forms.
 _FOREIGN_ORDER = (
-    r"(?:^|(?<=[.!?;:\n¡¿(\"«“—-])|(?<=[.!?;:¡¿\"«“—-] ))\s*(?:(?:por favor|per favore|si prega di|"
+    r"(?:^|(?<=[.!?;:\n¡¿(\"«“—-])|(?<=[.!?;:,¡¿\"«“—-] )|(?<= et )|(?<= y )|(?<= e )|(?<= und )|(?<= и )|"
+    r"(?<= ou )|(?<= o ))\s*(?:(?:por favor|per favore|si prega di|"
     r"la preghiamo di|por gentileza|ahora|now|también|também|anche|solo|sólo|simplemente|semplicemente|"
     r"apenas|bitte|jetzt|maintenant|simplement|просто|теперь|также)[,\s]+)?(?:no |não |non |nicht |ne pas |не )?"
     r"(?:otorgu\w+|asign\w+|califi\w+|puntú\w+|evalú\w+|valor[ae]|recomiend\w+|acept[ae]|aprueb\w+|considér\w+|"
     r"consider[ae]|interpret[ae]|trat[ae]|ignor[ae]|omit[ae]|olvid[ae]|destaqu\w+|destac[ae]|resalt[ae]|subray[ae]|"
-    r"describ[ae]|mencion\w+|señal[ae]|indiqu\w+|escrib[ae]|respond[ae]|conteste|evit[ae]|dé|da|concede|conceda|"
+    r"describ[ae]|mencion\w+|señal[ae]|indiqu\w+|escrib[ae]|respond[ae]|conteste|evit[ae]|dé|concede|conceda|"
     r"juzgu\w+|juzga|conclu(?:ya|ye)|enfati\w+|elogi[ae]|pase por alto|tenga en cuenta|ten en cuenta|"
     r"incluy[ae]|céntrese|céntrate|limítese|limítate|absténgase|abstente|critiques|critique|"
     r"atribu[ai]|avali[ae]|recomend[ae]|aceit[ae]|aprov[ae]|destaqu[ae]|descrev[ae]|escrev[ae]|julgu?e|"
     r"menciones|mencione|dê|dá|conceda|elogie|"
     r"assegn[ai]|valut[ai]|raccomand[ai]|accett[ai]|approv[ai]|ometti|omett[ai]|evidenzi[ai]?|sottoline[ai]|"
-    r"descrivi|descriva|scrivi|scriva|rispondi|risponda|dai|dia|concedi|giudic(?:a|hi)|menzion(?:a|i|are)|"
+    r"descrivi|descriva|scrivi|scriva|rispondi|risponda|concedi|giudic(?:a|hi)|menzion(?:a|i|are)|"
     r"elogi|tralasci[ai]?|"
     r"donne|attribue|recommande|accepte|ignore|considère|évalue|omets|mentionne|décris|écris|réponds|traite|"
     r"souligne|juge|approuve|attribuer|accorder|recommander|accepter|ignorer|omettre|mentionner|évaluer|"
@@ -1143,7 +1231,9 @@ _FOREIGN_ORDER = (
     r"lobe|beurteile|verschweige|"
     r"дай|поставь|оцени|рекомендуй|прими|игнорируй|опиши|напиши|ответь|упоминай|укажи|считай|выстав\w+|"
     r"подчеркни|похвали|пропусти|поставить|оценить|рекомендовать|игнорировать|упоминать|указывать|"
-    r"выставить|принять|отметить|опустить)\b"
+    r"выставить|принять|отметить|опустить|"
+    # with an enclitic pronoun: "présentez-le", "preséntelo", "descríbalo", "considérelo"
+    r"\w+ez-(?:le|la|les|lui|leur|moi|nous)|\w*[áéíóú]\w*[ae](?:lo|la|los|las|le|les)|\w+(?:telo|tela|alo|ala))\b"
     r"|\b(?:nicht|keine\w*)\s+(?:\w+\s+){0,3}?(?:erwähnen|nennen|ansprechen|kritisieren|bemängeln)\s*[.!]"
     r"|(?:^|(?<=[。！？；\n]))\s*(?:务必|一定要|必须|应当|应|需|只需|直接)?(?:给予|给出|给|打出|打|评为|评定|忽略|无视|"
     r"推荐|建议接收|接收|录用|强调|突出|省略|略去|避免|不要|勿|切勿|别|只写|只描述|只列出|称赞|赞扬)"

@@ -288,7 +288,9 @@ def _pdf(doc: Document) -> tuple[list[Segment], list[str], dict[str, int | float
         prev_span: Span | None = None
         for span in by_page[number]:
             strength, cat, why = _classify(span, index, crop, hidden_layers)
-            text = clean(span.text)
+            # a soft hyphen in a PDF is a drawn glyph: some producers map their hyphen to U+00AD
+            raw = span.text.replace("\xad", "-") if "\xad" in span.text else span.text
+            text = clean(raw)
             if strength >= 0.5:
                 sep = _sep(prev_hid, span)
                 if sep == "" and prev_hid is not None and prev_hid is not prev_span:
@@ -296,7 +298,7 @@ def _pdf(doc: Document) -> tuple[list[Segment], list[str], dict[str, int | float
                 if prev_hid is not None and _apart(prev_hid, span):
                     sep = "\n\n"  # scattered labels of a figure are not one sentence
                 hid_parts.append(sep + text)
-                hid_raw.append(sep + span.text)
+                hid_raw.append(sep + raw)
                 hid_pieces.append(Piece(hid_len + len(sep), number, span.bbox, cat, strength, why))
                 hid_len += len(sep) + len(text)
                 concealed_chars += len(text)
@@ -305,7 +307,7 @@ def _pdf(doc: Document) -> tuple[list[Segment], list[str], dict[str, int | float
             else:
                 sep = _sep(prev_vis, span)
                 vis_parts.append(sep + text)
-                vis_raw.append(sep + span.text)
+                vis_raw.append(sep + raw)
                 vis_pieces.append(
                     Piece(vis_len + len(sep), number, span.bbox, cat or None, strength, why)
                 )

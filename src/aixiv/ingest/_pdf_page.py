@@ -231,6 +231,25 @@ def read_text(page: pymupdf.Page, ops: _TextOps, result: PageRead) -> None:
     result.text = textpage.extractText()
 
 
+_MARKUP_ANNOTS = (
+    pymupdf.PDF_ANNOT_HIGHLIGHT,
+    pymupdf.PDF_ANNOT_UNDERLINE,
+    pymupdf.PDF_ANNOT_SQUIGGLY,
+    pymupdf.PDF_ANNOT_STRIKE_OUT,
+    pymupdf.PDF_ANNOT_TEXT,
+)
+
+
+def _within(rect: Any, outer: tuple[float, float, float, float], slack: float = 1.0) -> bool:
+    x0, y0, x1, y1 = rect
+    return (
+        x0 >= outer[0] - slack
+        and y0 >= outer[1] - slack
+        and x1 <= outer[2] + slack
+        and y1 <= outer[3] + slack
+    )
+
+
 def page_shapes(page: pymupdf.Page, log: list[tuple[str, Any, str]], ops: _TextOps) -> list[Shape]:
     """Filled areas and images over or under text: what could hide a glyph, or be its background."""
     number = page.number + 1
@@ -249,10 +268,18 @@ def page_shapes(page: pymupdf.Page, log: list[tuple[str, Any, str]], ops: _TextO
                 Shape(page=number, bbox=_box(rect), kind=kind, seqno=seqno, layer=layer or None)
             )
     if fills:
+        # Markup annotations (highlights, underlines) and note icons are drawn with the page:
+        # a viewer blends a highlight with the text under it, so they hide nothing.
+        marks = [
+            tuple(a.rect)
+            for a in page.annots(types=_MARKUP_ANNOTS)  # type: ignore[arg-type]
+        ]
         # Fill colours are not in the log: ask for the drawings only when some can matter.
         for path in page.get_cdrawings():
             seqno = int(path.get("seqno", -1))
             if seqno not in fills or path.get("fill") is None:
+                continue
+            if marks and any(_within(path["rect"], m) for m in marks):
                 continue
             shapes.append(
                 Shape(
