@@ -453,7 +453,7 @@ def _metadata(doc: Document, visible_text: str) -> list[Segment]:
         known = {v.strip() for v in (doc.metadata or {}).values()}
         parts = [p for p in parts if p and p not in known]
         if parts:
-            text = "\n".join(parts)
+            text = "\n\n".join(parts)  # each item its own unit: a keyword is not a sentence
             out.append(
                 Segment(clean(text), text, "xmp", "xmp", 0.9, "metadata", "XMP metadata packet")
             )
