@@ -20,6 +20,7 @@ from ._text import (
     TRIGGER_RE,
     candidate_spans,
     concealed_sentence,
+    dictated_text,
     dictated_verdict,
     instruction_language,
     language_of,
@@ -242,6 +243,10 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
             verdict = dictated_verdict(sentence)
             if verdict is not None:
                 sev, why = 0.85, f"dictates the verdict to write ({verdict!r})"
+            elif not ctx.response_letter and not ctx.about_attacks:
+                words = dictated_text(sentence)
+                if words is not None:
+                    sev, why = 0.85, f"dictates favourable words for the review ({words!r})"
         page, bbox = _where(seg, s)
         if visible:
             if sev < 0.8 and not ctx.response_letter:
@@ -453,6 +458,9 @@ def _payload_severity(
         verdict = dictated_verdict(payload)
         if verdict is not None:
             return 0.85, f"dictates the verdict to write ({verdict!r})"
+        words = dictated_text(payload)
+        if words is not None:
+            return 0.85, f"dictates favourable words for the review ({words!r})"
     if sev < 0.6:
         talk = review_talk(payload)  # decoded text is concealed text
         if talk:
