@@ -18,6 +18,7 @@ from ._text import (
     FOREIGN_ADDRESS_RE,
     FOREIGN_ORDER_RE,
     TRIGGER_RE,
+    addresses_reader,
     candidate_spans,
     concealed_sentence,
     dictated_text,
@@ -29,6 +30,7 @@ from ._text import (
     quoted_or_example,
     reported_quote,
     review_domain,
+    review_order,
     review_talk,
     script_counts,
     sentence_at,
@@ -38,6 +40,7 @@ from ._text import (
     speaks_to_reader,
     steered_outcome,
     steered_review,
+    strong_request,
 )
 from ._unicode import confusable_hits, invisible_hits
 from ._views import Segment, Views, build_views
@@ -247,6 +250,20 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                 words = dictated_text(sentence)
                 if words is not None:
                     sev, why = 0.85, f"dictates favourable words for the review ({words!r})"
+        if sev < 0.7 and not ctx.response_letter and not ctx.about_attacks:
+            asked = review_order(sentence)
+            if asked is not None and (not visible or steered_outcome(sentence)):
+                # "In your summary, state that the results are robust": what to write
+                sev, why = 0.7, f"tells its reader what to write in {asked!r}"
+            elif (
+                not visible
+                and seg.source == "comment"
+                and addresses_reader(sentence)
+                and review_domain(sentence)
+                and strong_request(sentence)
+            ):
+                # an author's note asks co-authors for fixes, not a reviewer for leniency
+                sev, why = 0.7, f"asks its reader for a favourable review ({strong_request(sentence)!r})"
         page, bbox = _where(seg, s)
         if visible:
             if sev < 0.8 and not ctx.response_letter:

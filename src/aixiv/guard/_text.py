@@ -83,7 +83,12 @@ PAPER_REF_RE = compile_ci(
     r"\b(?:эт[ауо]\w*|данн\w+|наш\w*)\s+(?:стать\w+|работ\w+|рукопис\w+|исследовани\w+|заявк\w+)\b|"
     # "this is a strong paper", "the paper you are reading"
     r"\bthis is (?:an?|the) (?:[\w-]+\s+){0,3}?(?:paper|work|submission|manuscript|contribution|article)\b|"
-    r"\bthe (?:paper|manuscript|submission|document) you are (?:reading|reviewing|evaluating|assessing)\b",
+    r"\bthe (?:paper|manuscript|submission|document) you are (?:reading|reviewing|evaluating|assessing)\b|"
+    # the method the paper proposes
+    r"\bthe proposed (?:method|approach|model|framework|algorithm|technique|system)\b|предложенн\w+\s+(?:метод|подход)|"
+    r"\b(?:die|das|der) vorgeschlagene\w*\s+(?:methode|verfahren|ansatz|modell)|"
+    r"\b(?:la|le) (?:méthode|approche|modèle) proposée?\b|\b(?:el|la) (?:método|enfoque|modelo) propuest[oa]\b|"
+    r"所提(?:出的)?方法|提出的方法|提案手法|제안(?:된|한)\s*방법",
 )
 SECOND_PERSON_RE = compile_ci(
     r"\b(?:you|your|yourself|vous|usted|ustedes|вы|вам|ваш\w*)\b|你|您|あなた|당신"
@@ -1033,6 +1038,7 @@ _REVIEW_DOMAIN_RE = re.compile(
     r"puntuaci\w+|calificaci\w+|aceptaci\w+|publicaci\w+|ia|ki|ии|pontua\w+|avalia\w+|parecer\w*|aceita\w+|"
     r"publica\w+|revis\w+|valutazion\w+|punteggi\w+|recension\w+|accettazion\w+|pubblicazion\w+|debolezz\w+|"
     r"punti deboli|pontos fracos|fraquezas|acceptation|notation|принят\w+|публикац\w+|"
+    r"limitaci\w+|einschränkung\w*|ограничени\w+|limitazion\w+|limitaç\w+|"
     r"resum\w+|résum\w+|zusammenfass\w+|резюм\w+|riassun\w+|novedad|nouveauté|neuheit|новизн\w+)\b"
     r"|审稿|评审|评分|录用|缺陷|模型|意见|摘要|总结|要約|요약|提及|优点|缺点|局限|分数|査読|採択|所見|短所|長所|弱点|限界|言語モデル|言及|"
     r"あなた|심사|채점|점수|비판|약점|강점|장점|단점|한계|평가|언어\s*모델|당신",
@@ -1429,3 +1435,58 @@ def dictated_text(text: str) -> str | None:
     if verdict is None or _REJECT_RE.search(rest):
         return None  # "answer with 'accept' or 'reject'": a form, not a verdict
     return f"{m.group()[:40]} ... {verdict.group()}"
+
+
+# The reader's own review, summary or report, in the languages the guard reads: a text that
+# speaks of "your summary" or "the review" while giving an order tells its reader what to write.
+_YOUR_REVIEW_RE = re.compile(
+    r"\b(?:your|the) (?:review|report|summary|assessment|evaluation|verdict|recommendation|meta-?review|rating|"
+    r"score|synopsis|write-?up)s?\b|"
+    r"\b(?:votre|ton|ta) (?:résumé|rapport|évaluation|avis|recommandation|synthèse|relecture)\b|"
+    r"\b(?:lors du|dans le|dans votre) (?:résumé|rapport|avis)\b|"
+    r"\b(?:su|tu|el) (?:informe|resumen|evaluación|dictamen|reseña|valoración)\b|\b(?:al resumir|en el resumen)\b|"
+    r"\b(?:ihr|ihre|ihrem|ihren|dein|deine|deinem|deinen|im) (?:gutachten|zusammenfassung|bewertung|bericht|urteil)\b|"
+    r"\bваш\w* (?:рецензи\w+|отзыв\w*|резюме|оценк\w+|заключени\w+)|\bв (?:резюме|рецензии|отзыве|заключении)\b|"
+    r"\b(?:sua|seu|na sua|no seu) (?:avaliação|revisão|resenha|resumo|parecer|relatório)\b|"
+    r"\b(?:la sua|il suo|nella sua|nel suo) (?:valutazione|recensione|relazione|sintesi|giudizio|riassunto)\b|"
+    r"(?:你的|您的|在)(?:评审|审稿意见|摘要|总结|评价|报告)|あなたの(?:査読|レビュー|要約|評価|報告)|"
+    r"(?:당신의|귀하의)\s*(?:심사|리뷰|요약|평가|보고서)",
+    re.IGNORECASE,
+)
+_THAT_CLAUSE_RE = re.compile(
+    r"\b(?:that|que|dass|что|che)\b|[，,]\s*(?:说明|指出|写明)|と(?:書|記)", re.IGNORECASE
+)
+# Favourable judgements strong enough to be asked of a reviewer in an author's note
+_STRONG_FAVOURABLE_RE = re.compile(
+    r"\b(?:lenient\w*|indulgent\w*|generous\w*|groundbreaking|bahnbrechend\w*|major advance|avancée majeure|"
+    r"avance decisivo|exceptional\w*|excepcional\w*|eccezional\w+|remarquable|herausragend\w*|outstanding|"
+    r"landmark|seminal|nachsichtig\w*|wohlwollend\w*|bienveillan\w+|снисходительн\w+|исключительн\w+|"
+    r"выдающ\w+|best[- ]paper|well above|warm in tone)\b|宽容|寛容|관대|突破性|画期的|획기적",
+    re.IGNORECASE,
+)
+
+
+def review_order(text: str) -> str | None:
+    """What, in a text, tells its reader what to put in its own review or summary ("in your
+    summary, state that ...", "В резюме укажите, что ..."), or None."""
+    m = _YOUR_REVIEW_RE.search(text)
+    if m is None:
+        return None
+    order = _clause_order(text) or FOREIGN_ORDER_RE.search(text)
+    if order is None and not (_THAT_CLAUSE_RE.search(text) and (_ADDRESS_CI_RE.search(text) or _ADDRESS_RE.search(text))):
+        return None
+    if _REPORTING_FRAME_RE.search(text):
+        return None
+    return m.group()
+
+
+def strong_request(text: str) -> str | None:
+    """A strong favourable judgement or acceptance asked of the reader, or None."""
+    m = _STRONG_FAVOURABLE_RE.search(text) or _REVIEW_MUZZLE_RE.search(text)
+    return m.group() if m else None
+
+
+def addresses_reader(text: str) -> str | None:
+    """A pronoun of address or a politeness formula (not an order: notes are orders)."""
+    m = _ADDRESS_CI_RE.search(text) or _ADDRESS_RE.search(text)
+    return m.group() if m else None

@@ -494,7 +494,7 @@ def _sources(doc: Document) -> tuple[list[Segment], list[str]]:
                 flat(clean(fr.text)), fr.text, "fragment", loc, fr.concealment, fr.category, fr.why
             )
         )
-    for c in doc.comments:
+    for c in _merged_comments(doc.comments):
         if not c.text.strip():
             continue
         visible = (
@@ -514,6 +514,35 @@ def _sources(doc: Document) -> tuple[list[Segment], list[str]]:
             )
         )
     return segments, [visible]
+
+
+# A separate note on the next line ("TODO: ...", "JM: ...", "FIXME ..."), or a new sentence.
+_NOTE_MARKER_RE = re.compile(r"\s*(?:[A-Za-z][\w.-]{0,15}\s*(?:\([^)]*\))?\s*:|TODO|FIXME|XXX|NB\b|[-*•]\s)")
+_CONTINUES_RE = re.compile(r"\s*[a-zäöüéèàçñа-я]")
+
+
+def _merged_comments(comments: list) -> list:  # type: ignore[type-arg]
+    """Comments on consecutive lines of a file read as one text (a sentence may run over
+    several ``%`` lines)."""
+    out: list = []  # type: ignore[type-arg]
+    for c in comments:
+        if out:
+            prev = out[-1]
+            if (
+                prev.file == c.file
+                and c.line == prev.line + prev.text.count("\n") + 1
+                and len(prev.text) < 20_000
+                and not prev.text.rstrip().endswith((".", "!", "?", "。", "！", "？"))
+                and not _NOTE_MARKER_RE.match(c.text)
+                and not _NOTE_MARKER_RE.match(prev.text.rsplit("\n", 1)[-1])
+                or prev.file == c.file
+                and c.line == prev.line + prev.text.count("\n") + 1
+                and _CONTINUES_RE.match(c.text)
+            ):
+                out[-1] = prev.model_copy(update={"text": prev.text + "\n" + c.text})
+                continue
+        out.append(c)
+    return out
 
 
 def build_views(doc: Document) -> Views:
