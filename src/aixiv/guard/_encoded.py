@@ -41,6 +41,37 @@ _ROT13 = str.maketrans(
 _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 )
+# Digits inside words stand for letters ("45519n" is "assign"); a number on its own stays a
+# number unless it spells a common word ("70" is "to").
+_LEET_FULL = str.maketrans(
+    {"0": "o", "1": "i", "2": "z", "3": "e", "4": "a", "5": "s", "6": "b", "7": "t", "8": "b", "9": "g",
+     "@": "a", "$": "s"}
+)
+_LEET_TOKEN = re.compile(r"[A-Za-z0-9@$]+")
+
+
+def _unleet(text: str) -> tuple[str, int]:
+    """The text with leetspeak words spelled out (same length), and how many of them became
+    common words."""
+    out = []
+    pos = 0
+    hits = 0
+    for m in _LEET_TOKEN.finditer(text):
+        tok = m.group()
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        has_alpha = any(c.isalpha() for c in tok)
+        has_leet = any(c in "0123456789@$" for c in tok)
+        if has_leet and (has_alpha or len(tok) >= 2):
+            plain = tok.translate(_LEET_FULL)
+            if has_alpha or plain.lower() in _COMMON:
+                out.append(plain)
+                if plain.lower() in _COMMON and has_alpha:  # leetspeak is written in English
+                    hits += 1
+                continue
+        out.append(tok)
+    out.append(text[pos:])
+    return "".join(out), hits
 # Cheap gates: ROT13 and reversed forms of the words every English injection uses.
 _NOSPACE = re.compile(
     r"ignore\w{0,12}(?:previous|prior|above|earlier)\w{0,8}instructions|positivereview|recommendaccept|"
@@ -116,14 +147,26 @@ def payloads(text: str) -> list[Payload]:
                     seen.add(decoded)
                     start = max(0, text.find(m.group()[:16]))
                     found.append(Payload("base64", start, start + len(m.group()), decoded))
-    for m in _B32_TOKEN.finditer(text):
-        body = m.group().rstrip("=")
-        try:
-            decoded = _printable_text(base64.b32decode(body + "=" * (-len(body) % 8)))
-        except (binascii.Error, ValueError):
+    b32_views = [text]
+    if "\n" in text and _B32_TOKEN.search(text):
+        b32_views.append(_join_wrapped(text).replace("\x00", ""))
+    b32_seen: set[str] = set()
+    for view in b32_views:
+        for m in _B32_TOKEN.finditer(view):
+            body = m.group().rstrip("=")
+            try:
+                data = base64.b32decode(body + "=" * (-len(body) % 8))
+            except (binascii.Error, ValueError):
+                data = b""
             decoded = None
-        if decoded:
-            found.append(Payload("base32", m.start(), m.end(), decoded))
+            for cut in range(4):  # a multi-byte character split at the end
+                decoded = _printable_text(data[: len(data) - cut]) if data else None
+                if decoded:
+                    break
+            if decoded and decoded not in b32_seen:
+                b32_seen.add(decoded)
+                start = m.start() if view is text else max(0, text.find(m.group()[:16]))
+                found.append(Payload("base32", start, start + len(m.group()), decoded))
     hex_views = [text]
     if _HEX_BREAK.search(text):
         hex_views.append(_HEX_BREAK.sub("", text))  # hex a layout wrapped or split into spans
@@ -178,10 +221,6 @@ _EN_WORDS = (
     "only that rate highest strong any from article recommendation without publish study report editor "
     "to of were have been which will are new line policy longer"
 ).split()
-# ("be" is "or" in ROT13: no evidence)
-_ROT13_WORDS = re.compile(
-    r"\b(?:" + "|".join(codecs.encode(w, "rot13") for w in _EN_WORDS) + r")\b"
-)
 # Text written backwards may be in any language the guard reads: common words of three letters
 # or more in French, Spanish, German and Russian as well (shorter ones read as other words
 # backwards: "el" is "le").
@@ -189,8 +228,23 @@ _OTHER_WORDS = (
     "pour dans cette vous votre aucune travail évaluation article publication les des une est pas "
     "para por este esta una los las que del sus revisión evaluación trabajo artículo publicación puntuación "
     "und ist nicht sie ihr eine von mit für dieser diese bitte bewertung arbeit veröffentlichung punkten "
-    "это для что при все или быть была работы статьи рецензии публикация новизна оценку"
+    "это для что при все или быть была работы статьи рецензии публикация новизна оценку "
+    # function words of three letters or more in the eight languages and Portuguese, Italian
+    "avec sont leur leurs tout tous mais comme aussi plus très sur "
+    "como pero más muy sobre entre cuando todo todos también usted "
+    "wenn falls sind sein seine einen einem eines auch noch nur oder aber wird werden wurde ein den dem "
+    "если этой этот эта эту как так его она они без над под про также только вас ваш "
+    "não pelo pela seu sua mais "
+    "della delle questo questa sono anche più"
 ).split()
+# ("be" is "or" in ROT13: no evidence)
+_ROT13_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted({codecs.encode(w, "rot13") for w in _EN_WORDS} | {codecs.encode(w, "rot13") for w in _OTHER_WORDS if w.isascii() and len(w) >= 3})
+    )
+    + r")\b"
+)
 _REVERSED_WORDS = re.compile(
     r"\b(?:" + "|".join(w[::-1] for w in [*_EN_WORDS, "be", *_OTHER_WORDS]) + r")\b"
 )
@@ -211,6 +265,11 @@ _COMMON = frozenset(
     ).split()
 )
 _COMMON_ANY = _COMMON | frozenset(_OTHER_WORDS)
+# English words that no ROT13 text is made of
+_PLAIN_ENGLISH = frozenset(
+    "the and this you your to of is all with for in or on by based some like from are be as at we our it "
+    "that which these those were was has have can not also using used than more most such".split()
+)
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
@@ -220,8 +279,11 @@ def _disguised_run(text: str, lo: int, hi: int, kind: str) -> str:
     scores = []
     for tok in tokens:
         word = tok.group().lower()
+        if kind == "rot13" and len(word) > 1 and tok.group().isupper():
+            scores.append(0)  # an acronym ("CNF", "PP") is no evidence
+            continue
         if kind == "rot13":
-            plain, common = word.translate(_ROT13), _COMMON
+            plain, common = word.translate(_ROT13), _COMMON_ANY
         elif len(word) < 3:  # backwards, "in" is French "ni" and "el" Spanish "le": no evidence
             scores.append(0)
             continue
@@ -261,6 +323,10 @@ def _disguised_run(text: str, lo: int, hi: int, kind: str) -> str:
         last += 1
     start, end = tokens[first].start(), tokens[last].end()
     chunk = text[start:end]
+    if kind == "rot13":
+        words = _TOKEN.findall(chunk)
+        if sum(1 for w in words if w.lower() in _PLAIN_ENGLISH) >= max(3, 0.12 * len(words)):
+            return ""  # English as it stands ("Han et al. ... or ... based on"), not ROT13
     return chunk.translate(_ROT13) if kind == "rot13" else chunk[::-1]
 
 
@@ -270,8 +336,8 @@ def transformed_hits(text: str) -> list[Payload]:
     low = lower(text)
     for rx, kind in ((_ROT13_WORDS, "rot13"), (_REVERSED_WORDS, "reversed")):
         hits = [m.start() for m in rx.finditer(low)]
-        if len(hits) < 3:
-            continue
+        if len(hits) < 3 or len(hits) > 120:
+            continue  # (a whole text in ROT13 is a font's broken encoding, not a hidden message)
         # group hits into windows of about one paragraph line
         i = 0
         while i < len(hits):
@@ -298,10 +364,13 @@ def transformed_hits(text: str) -> list[Payload]:
                 else:
                     spans.append((lo, hi))
         for lo, hi in spans:
-            view = lower(text[lo:hi].translate(_LEET))
+            spelled, words = _unleet(text[lo:hi])
+            view = lower(spelled)
             plain = lower(text[lo:hi])
+            strong = False
             for m in STRONG_RE.finditer(view):  # type: ignore[union-attr]
                 if view[m.start() : m.end()] != plain[m.start() : m.end()]:
+                    strong = True
                     found.append(
                         Payload(
                             "leetspeak",
@@ -310,6 +379,11 @@ def transformed_hits(text: str) -> list[Payload]:
                             _window(view, m.start(), m.end()),
                         )
                     )
+            if not strong and words >= 4:
+                # a whole sentence spelled in leetspeak: hand it back as words
+                first = min(i for i, (a, b) in enumerate(zip(view, plain)) if a != b)
+                last = max(i for i, (a, b) in enumerate(zip(view, plain)) if a != b)
+                found.append(Payload("leetspeak", lo + first, lo + last, _window(view, first, last)))
     return found
 
 

@@ -467,9 +467,15 @@ def _finding(
 _HIDDEN_PAYLOADS = {"base64", "base32", "hex", "reversed", "rot13", "leetspeak", "tag", "variation", "zw_binary"}
 
 
+_CITATIONS_RE = re.compile(r"\bet al\b|\(\w+(?: and \w+)?,? (?:19|20)\d\d[a-z]?[);]")
+
+
 def _payload_severity(
     payload: str, *, hidden: bool = False, sentence: bool = False
 ) -> tuple[float, str]:
+    if len(_CITATIONS_RE.findall(payload)) >= 3:
+        # scholarly prose with its citations: a font that maps its letters oddly, not a message
+        return 0.12, "decodes to prose with citations (a font's odd encoding)"
     sev, why = severity(signals(payload))
     if sev < 0.85:
         verdict = dictated_verdict(payload)
@@ -553,6 +559,14 @@ def _channel_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
             )
         )
     found = payloads(seg.text) + transformed_hits(seg.text)
+    if "\n" in seg.raw and ("=" in seg.raw or "%" in seg.raw or len(found) > 1):
+        # a token a layout wrapped over lines decodes whole only from the lines as extracted
+        known = {p.decoded for p in found}
+        scale = len(seg.text) / max(1, len(seg.raw))
+        for p in payloads(seg.raw):
+            if p.decoded not in known and not any(p.decoded in k for k in known):
+                p.start, p.end = int(p.start * scale), int(p.end * scale)
+                found.append(p)
     for p in found:
         decoded = p.decoded
         nested = payloads(decoded)
