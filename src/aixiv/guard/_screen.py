@@ -300,7 +300,11 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
             elif reported_quote(sentence):
                 conc *= 0.45
                 notes.append("quoted in a sentence that reports it")
-            elif _PHRASE_QUOTED.search(sentence) and not _OUTPUT_ORDER_RE.match(sentence.lower()):
+            elif (
+                _PHRASE_QUOTED.search(sentence)
+                and not _OUTPUT_ORDER_RE.match(sentence.lower())
+                and not why.startswith("dictates")
+            ):
                 # (an order to output the quoted words is not a quotation)
                 conc *= 0.85
                 notes.append("in quotation marks")
@@ -389,7 +393,10 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                         # the sentence must also speak to its reader.
                         word = (
                             speaks_to_reader(_DISTRIBUTION_RE.sub(" ", sentence))
+                            # a layer or a figure over its placeholder ("Figure 2 to be
+                            # inserted here") may hide honest prose
                             if category == "hidden_layer"
+                            or (category == "occluded" and "image" in cwhy)
                             else "-"
                         )
                         if word:

@@ -134,15 +134,17 @@ class _TextOps:
         for index in candidates:
             op_seqno, (ox0, oy0, ox1, oy1), op_layer = self.ops[index]
             if oy0 <= cy <= oy1 and min(x1, ox1 - 2) - max(x0, ox0 + 2) > need:
-                if seqno < 0 or op_seqno < seqno:
-                    seqno = op_seqno
-                # The layer is that of the operation the span fits best: a large rotated
-                # watermark in a layer of its own overlaps many lines of body text.
+                # The span belongs to the operation it fits best: a large rotated watermark
+                # in a layer of its own overlaps many lines of body text, and a block of body
+                # text may span a box drawn later with white text over it. Near ties go to
+                # the earlier operation.
                 inter = max(0.0, min(x1, ox1) - max(x0, ox0)) * max(0.0, min(y1, oy1) - max(y0, oy0))
                 union = area + (ox1 - ox0) * (oy1 - oy0) - inter
                 op_fit = inter / union if union > 0 else 0.0
-                if op_fit > fit:
-                    fit, layer = op_fit, op_layer or None
+                if op_fit > fit + 0.05 or (abs(op_fit - fit) <= 0.05 and op_seqno < seqno):
+                    if op_fit > fit:
+                        fit = op_fit
+                    seqno, layer = op_seqno, op_layer or None
         return max(seqno, 0), layer
 
     def overlaps(self, rect: tuple[float, float, float, float]) -> bool:
