@@ -61,6 +61,22 @@ def invisible_hits(raw: str) -> list[Hit]:
                     1.0,
                 )
             )
+    tags = [c for c in raw if 0xE0020 <= ord(c) < 0xE007F]
+    if len(tags) >= 12 and not any(h.kind == "tag" for h in hits):
+        # tag characters scattered one by one between visible letters: read together
+        decoded = "".join(chr(ord(c) - 0xE0000) for c in tags)
+        first = next(i for i, c in enumerate(raw) if 0xE0020 <= ord(c) < 0xE007F)
+        hits.append(
+            Hit(
+                "tag",
+                first,
+                first + 1,
+                decoded,
+                "tag characters scattered between visible letters",
+                0.65,
+                1.0,
+            )
+        )
     for m in _VS_RUN.finditer(raw):
         data = bytes(
             (ord(c) - 0xFE00) if ord(c) <= 0xFE0F else (ord(c) - 0xE0100 + 16) for c in m.group()
@@ -183,19 +199,46 @@ def invisible_hits(raw: str) -> list[Hit]:
     return hits
 
 
-def _zero_width_bits(run: str) -> str:
-    """Decode a zero-width run read as bits (two symbols), if it spells printable text."""
-    counts = Counter(run).most_common()
-    if len(counts) < 2:
+# ASCII, Latin letters with accents, Cyrillic, CJK, kana, Hangul and their punctuation
+_READABLE_RE = re.compile(r"[\x20-\x7e\u00c0-\u024f\u0400-\u04ff\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef«»“”‘’—–…]")
+
+
+def _readable(data: bytes) -> str:
+    text = data.decode("utf-8", "ignore")
+    if len(text) < 3:
         return ""
-    a, b = counts[0][0], counts[1][0]
-    symbols = [c for c in run if c in (a, b)]
-    for zero in (a, b):
-        bits = "".join("0" if c == zero else "1" for c in symbols)
-        data = bytes(int(bits[i : i + 8], 2) for i in range(0, len(bits) - 7, 8))
-        text = data.decode("utf-8", "ignore")
-        if len(text) >= 3 and sum(32 <= ord(ch) < 127 for ch in text) >= 0.9 * len(text):
-            return text
+    ok = sum(1 for ch in text if ch.isprintable() and _READABLE_RE.match(ch))
+    return text if ok >= 0.9 * len(text) and sum(ch.isalpha() for ch in text) >= 0.5 * len(text.replace(" ", "")) else ""
+
+
+def _zero_width_bits(run: str) -> str:
+    """Decode a zero-width run read as bits, if it spells text: two symbols are the bits, and a
+    third, if any, separates bits or bytes (in either order of the bits)."""
+    symbols = [c for c, _ in Counter(run).most_common(4)]
+    if len(symbols) < 2:
+        return ""
+    for zero in symbols:
+        for one in symbols:
+            if one == zero:
+                continue
+            others = [c for c in symbols if c not in (zero, one)]
+            bits = "".join("0" if c == zero else "1" for c in run if c in (zero, one))
+            data = bytes(int(bits[i : i + 8], 2) for i in range(0, len(bits) - 7, 8))
+            text = _readable(data)
+            if text:
+                return text
+            for sep in others:  # bytes written without leading zeros, between separators
+                groups = [g for g in run.split(sep) if g]
+                values = []
+                for g in groups:
+                    b = "".join("0" if c == zero else "1" for c in g if c in (zero, one))
+                    if not b or len(b) > 8:
+                        values = []
+                        break
+                    values.append(int(b, 2))
+                text = _readable(bytes(values)) if values else ""
+                if text:
+                    return text
     return ""
 
 
