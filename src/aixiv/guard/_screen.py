@@ -55,7 +55,9 @@ _LOCATION_WEIGHT = {"comment": 0.95, "alt": 0.9}
 # what a description does not say: an obligation
 _MUST_RE = re.compile(
     r"\b(?:must|shall|should|ought|has to|have to|needs? to|is to|are to|required|expected|muss|soll\w*|"
-    r"doit|doivent|devrait|debe\w*|deber\w+|должн\w+|следует|нужно)\b|应|必须|べき|해야",
+    r"doit|doivent|devrait|debe\w*|deber\w+|должн\w+|следует|нужно|нельзя|darf|dürfen|deve|devem|devono|"
+    r"sind\s+(?:\w+\s+){0,6}?zu\s+\w+en|ist\s+(?:\w+\s+){0,6}?zu\s+\w+en)\b|"
+    r"应|必须|只需|仅需|不得|不要|べき|てはならない|てはいけない|ないこと|해야|하지 말|해서는 안",
     re.IGNORECASE,
 )
 _KNOWN_LANGS = {"en", "zh", "ja", "ko", "de", "fr", "es", "ru", "it", "pt"}
@@ -154,37 +156,56 @@ _SCRIPT_OF = {"zh": "han", "ja": "kana", "ko": "hangul", "ru": "cyrillic"}
 
 
 def _foreign_block(text: str, starts: list[int], s: int, e: int, lang: str) -> bool:
-    """Whether the text right before or after ``text[s:e]`` is in the same language (the
-    sentence is part of a passage in that language, such as an abstract)."""
-    before = text[max(0, s - 160) : s]
-    after = text[e : e + 160]
+    """Whether ``text[s:e]`` is part of a passage in its language (an abstract, a quotation of
+    several sentences) rather than one or two sentences slipped into the document."""
     script = _SCRIPT_OF.get(lang)
     if script is not None:
-        # the 24 letters nearest to the sentence, on either side
-        for side, rev in ((before, True), (after, False)):
-            letters = [ch for ch in (reversed(side) if rev else side) if ch.isalpha()][:24]
-            if len(letters) >= 8:
-                counts = script_counts("".join(letters))
-                if lang == "ja":
-                    hit = counts["kana"] + counts["han"]
-                else:
-                    hit = counts[script]
-                if hit >= 0.6 * len(letters):
-                    return True
-        return False
-    # Latin-script languages: the neighbouring sentences, by their function words
+        # the run of that script around the sentence (spaces, digits and punctuation do not
+        # break it; a word of another script does)
+        def in_script(ch: str) -> bool:
+            counts = script_counts(ch)
+            if lang == "ja":
+                return bool(counts["kana"] or counts["han"])
+            return bool(counts[script])
+
+        lo = s
+        while lo > 0 and s - lo < 600:
+            ch = text[lo - 1]
+            if ch.isalpha() and not in_script(ch):
+                break
+            lo -= 1
+        hi = e
+        while hi < len(text) and hi - e < 600:
+            ch = text[hi]
+            if ch.isalpha() and not in_script(ch):
+                break
+            hi += 1
+        run = sum(1 for ch in text[lo:hi] if ch.isalpha())
+        own = sum(1 for ch in text[s:e] if ch.isalpha())
+        return run - own >= 60
+    # Latin-script languages: at least two of the four neighbouring sentences in the language
     i = bisect.bisect_right(starts, s) - 1
     j = bisect.bisect_left(starts, e)
     bounds = starts + [len(text)]
-    neighbours = []
-    if i >= 1:
-        neighbours.append(text[bounds[i - 1] : bounds[i]][-600:])
-    if j < len(starts):
-        neighbours.append(text[bounds[j] : bounds[j + 1]][:600])
-    for n in neighbours:
-        if sum(ch.isalpha() for ch in n) >= 12 and language_of(n) == lang:
-            return True
-    return False
+    same = 0
+    for k in (i - 2, i - 1, j, j + 1):
+        if 0 <= k < len(starts):
+            n = text[bounds[k] : bounds[k + 1]][:600]
+            if sum(ch.isalpha() for ch in n) >= 12 and language_of(n) == lang:
+                same += 1
+    return same >= 2
+
+
+# Sentences worth a language check in a document of another language: other scripts, and
+# function words of the Latin-script languages that English never uses.
+_FOREIGN_SCRIPT_RE = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]{2,}")
+_FOREIGN_WORDS_RE = re.compile(
+    r"\b(?:der|die|das|und|nicht|ist|sind|sie|les|des|est|une|dans|pour|vous|los|las|una|para|del|"
+    r"usted|não|uma|você|della|che|sono|questo)\b",
+    re.IGNORECASE,
+)
+_LATIN_SCRIPT_LANGS = {"en", "de", "fr", "es", "it", "pt"}
+_ENGLISH_WORDS_RE = re.compile(r"\b(?:the|and|this|you|your|must|should|please|with)\b", re.IGNORECASE)
 
 
 def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
@@ -220,7 +241,13 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                     units.setdefault(s, (s, e))
     foreign_units: set[int] = set()
     if visible and ctx.language in _KNOWN_LANGS:
-        for m in itertools.chain(FOREIGN_ADDRESS_RE.finditer(text), FOREIGN_ORDER_RE.finditer(text)):
+        other = [FOREIGN_ADDRESS_RE.finditer(text), FOREIGN_ORDER_RE.finditer(text)]
+        if ctx.language in _LATIN_SCRIPT_LANGS:
+            other.append(_FOREIGN_SCRIPT_RE.finditer(text))
+        if ctx.language != "en" or len(text) < 400_000:
+            other.append(_FOREIGN_WORDS_RE.finditer(text) if ctx.language == "en" else
+                         _ENGLISH_WORDS_RE.finditer(text))
+        for m in itertools.chain(*other):
             fs, fe = sentence_at(text, starts, max(m.start(), m.end() - 1))
             if fe - fs <= 500:
                 foreign_units.add(fs)
@@ -278,6 +305,11 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                     and lang != ctx.language
                     and not _foreign_block(text, starts, s, e, lang)
                     and (review_domain(sentence) or steered_outcome(sentence))
+                    and (
+                        speaks_to_reader(sentence)
+                        or FOREIGN_ADDRESS_RE.search(sentence)
+                        or _MUST_RE.search(sentence)
+                    )
                 ):
                     # a lone sentence in another language that speaks to its reader about
                     # the review: slipped in for a model, not written for the paper's readers
