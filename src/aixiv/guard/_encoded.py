@@ -185,14 +185,16 @@ def payloads(text: str) -> list[Payload]:
                 start = m.start() if view is text else max(0, text.find(m.group()[:16]))
                 found.append(Payload("hex", start, start + len(m.group()), decoded))
     if "%" in text:
-        for m in _URL_TOKEN.finditer(text):
+        url_text = _join_wrapped(text).replace("\x00", "") if "\n" in text else text
+        for m in _URL_TOKEN.finditer(url_text):
             decoded = urllib.parse.unquote_plus(m.group())
             if (
                 decoded != m.group()
                 and sum(c.isalpha() for c in decoded) >= 12
                 and decoded.count(" ") >= 2
             ):
-                found.append(Payload("url", m.start(), m.end(), decoded))
+                start = m.start() if url_text is text else max(0, text.find(m.group()[:12]))
+                found.append(Payload("url", start, start + len(m.group()), decoded))
     if "&#" in text:
         for m in _ENTITY_TOKEN.finditer(text):
             found.append(Payload("html_entities", m.start(), m.end(), html.unescape(m.group())))

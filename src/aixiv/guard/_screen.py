@@ -319,6 +319,7 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                 continue
             conc = VISIBLE
             notes = []
+            dictating = dictated_text(sentence) is not None
             if ctx.about_attacks:
                 if quoted_or_example(text, s, e):
                     conc *= 0.35
@@ -329,6 +330,8 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
             elif quoted_or_example(text, s, e) and meta_discussion(text[max(0, s - 300) : e + 300]):
                 conc *= 0.35
                 notes.append("quoted as an example next to a discussion of attacks")
+            elif dictating:
+                pass  # the quoted words are dictated into the review, not quoted from anywhere
             elif reported_quote(sentence):
                 conc *= 0.45
                 notes.append("quoted in a sentence that reports it")
@@ -398,7 +401,7 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                 elif seg.source in ("annotation", "form") and conc < 0.85:
                     # a popup note holds co-authors' remarks ("please check Table 2"): it must
                     # speak to its reader about the review and what it should say
-                    word = speaks_to_reader(sentence)
+                    word = speaks_to_reader(sentence) or steered_review(sentence)
                     if word and review_domain(sentence) and steered_outcome(sentence):
                         sev = max(sev, 0.7)
                         why = f"a note that tells its reader what the review should say ({word!r})"

@@ -983,8 +983,9 @@ _REVIEW_PROCESS_RE = re.compile(
     r"gutacht\w+|bericht\w*|bewert\w+|begutacht\w+|herausgeber\w*|zusammenfassung|entscheidung|kritikpunkt\w*|"
     r"rapport\w*|évaluat\w+|relect\w+|éditeur\w*|comité|décision|commentaires|remarques|"
     r"informe\w*|revisi\w+|revisor\w*|dictamen|decisión|comentarios|objeciones|reparos|"
-    r"отзыв\w*|рецензи\w+|рецензент\w*|оценк\w+|редактор\w*|решени\w+|замечани\w+|комментари\w+)"
-    r"|审稿|评审|报告|评价|编辑|摘要|査読|報告書|評価|編集|要約|判定|심사|보고서|평가|편집|판정",
+    r"отзыв\w*|рецензи\w+|рецензент\w*|оценк\w+|редактор\w*|решени\w+|замечани\w+|комментари\w+|"
+    r"fazit|schlussfolgerung|conclusion|conclusión|conclusão|conclusione|вывод\w*)"
+    r"|审稿|评审|报告|评价|编辑|摘要|査読|報告書|評価|編集|要約|判定|レビュー|심사|보고서|평가|편집|판정|리뷰",
     re.IGNORECASE,
 )
 _REVIEW_OUTCOME_RE = re.compile(
@@ -1125,7 +1126,8 @@ def concealed_sentence(text: str) -> bool:
 _ADDRESS_RE = re.compile(
     r"\b(?:you|your|yours|yourself|please|kindly|vous|votre|vos|veuillez|usted|ustedes|por favor|"
     r"вы|вас|вам|ваш\w*|пожалуйста|bitte)\b|\b(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer)\b|merci de|"
-    r"请|您|你|ください|下さい|お願い|あなた|주세요|마세요|십시오|바랍니다|당신|부탁|"
+    r"请|您|你|ください|下さい|お願い|あなた|주세요|마세요|십시오|바랍니다|당신|부탁|恳请|敬请|"
+    r"\b(?:просим|просьба|wir bitten|nous prions|nous demandons|pedimos|rogamos|chiediamo|pedimos)\b|"
     # a machine called by name ("Ô IA, ...", "Franchement, l'IA, ...", "KI:", "Hey AI!")
     r"(?:^|[,.!?;:]\s*)(?:(?:ô|oh|hey|yo|hi|hello|hola|oye|salut|hallo|эй|слушай)\s*,?\s+)?(?:l['’])?"
     r"(?:AI|IA|KI|ИИ|LLM|GPT|ai|ia|ki|ии|нейросеть)\s*[,!:]|"
@@ -1177,6 +1179,7 @@ _STEER_AGENT_RE = re.compile(
     r"(?:ai|llm|machine|model)[- ](?:assisted|based|generated|driven|powered|supported) (?:reviews?|reports?|assessments?|"
     r"summar\w+|evaluations?|tools?|systems?)|(?:any|every|each) (?:automated|ai|machine|llm) \w+|"
     r"asistente\w*|assistant\w*|assistent\w*|ассистент\w*|assistente\w*|"
+    r"языков\w+ модел\w+|sprachmodell\w*|modèles? de langage|modelos? de lenguaje|modell\w* linguistic\w*|"
     r"(?:handling |area |action )editors?|program(?:me)? committee)\b"
     r"|\b(?:begutachtung\w*|gutachter\w*|bewertungssystem\w*|système d'évaluation|relecteur\w*|évaluateur\w*|"
     r"sistema de evaluación|revisor\w*|evaluador\w*|рецензент\w*|рецензировани\w+|систем\w* оценк\w+|"
@@ -1195,7 +1198,7 @@ _STEER_DIRECTIVE_RE = re.compile(
     r"prient|prions|invitons|demandons|sollicit\w+|solicit\w+|piden|ersuchen|просят|"
     r"wir bitten|bitten wir|bitte|sollte\w*|soll|sollen|muss|müssen|möge|mögen|wären dankbar|"
     r"debe|deben|doit|doivent|deve|devono|должен|должна|должны|"
-    r"would (?:award|give|assign|rate|recommend|recogni[sz]e|conclude|find)|"
+    r"would (?:award|give|assign|rate|recommend|recogni[sz]e|conclude|find)|would (?:rather|prefer)|prefer that|"
     r"seraient reconnaissant\w*|agradecer\w+|ficariam grat\w+|sarebbero grat\w+|будут признательн\w+|"
     r"will (?:not|never) be|will (?:not |never )?(?:second-guess|question|doubt|dwell|focus|penali[sz]e|"
     r"critici[sz]e|reflect|refrain)|nous (?:invitons|prions|demandons)|merci de|veuillez|devrai\w+|"
@@ -1209,6 +1212,7 @@ _STEER_OUTCOME_RE = re.compile(
     r"disregard|gloss over|strengths?|weakness\w*|limitations?|shortcomings?|criticism|concerns?|"
     r"(?:additional|further|extra|more) (?:experiments?|baselines?|ablations?|analyses|comparisons|controls)|revisions?|"
     r"robustness|novelty|originality|warm|harsh\w*|lenien\w+|top marks|"
+    r"(?:not|never) (?:discuss|mention|raise|dwell on|comment on|question|critici[sz]e)|"
     r"einschränkung\w*|ограничени\w+|limitaci\w+|limites|limitazion\w+|публикац\w+|publicaci\w+|veröffentlich\w*|"
     r"outperforms? (?:all|every)|ranked first|upper end|highest|maximum|full marks|top (?:score|rating|mark)|"
     r"accept\w*|score\w*|rating\w*|recommend\w*|verdict|groundbreaking|landmark|"
@@ -1238,6 +1242,14 @@ _REPORTING_FRAME_RE = re.compile(
     r"(?:argues|shows|finds|suggests|proposes) that|as studied|in our (?:study|experiments?|survey)|"
     r"see (?:appendix|section|table|figure))\b",
     re.IGNORECASE,
+)
+
+
+# the authors' own automated reviewer ("our automatic reviewer then predicts ...")
+_OWN_SYSTEM_RE = compile_ci(
+    r"\bour\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:reviewers?|referees?|judges?|graders?|bots?|models?|assistants?|"
+    r"agents?|llms?|systems?|pipelines?|tools?|evaluators?)\b|\bwe\s+(?:use|used|train|trained|prompt|prompted|"
+    r"build|built|evaluate|evaluated|deploy|deployed)\b"
 )
 
 
@@ -1282,12 +1294,13 @@ def steered_review(text: str) -> str | None:
     machine = _AI_REVIEWER_RE.search(low) or re.search(
         r"automat\w+ (?:review|report|assessment|summar|gutacht|system|tool|pipeline)|自動査読|自动审稿|자동 심사|"
         r"\b(?:ki|ia|ии|ai|llm)[- ]?(?:gestützt\w*|basiert\w*|assist\w*|basad\w*|asistid\w*|based|ассистент\w*)|"
-        r"\b(?:asistente|assistant|assistent|ассистент|assistente)\w*",
+        r"\b(?:asistente|assistant|assistent|ассистент|assistente)\w*|языков\w+ модел|sprachmodell|"
+        r"modèles? de langage|modelos? de lenguaje|语言模型|言語モデル|언어\s*모델",
         text,
         re.IGNORECASE,
     )
     if _STEER_SELF_RE.search(text) is None and PAPER_REF_RE.search(low) is None and (
-        machine is None or _AUTHORS_SPEAK_RE.search(lower(text)) is not None
+        machine is None or _OWN_SYSTEM_RE.search(lower(text)) is not None
     ):
         # only an automated reviewer spoken to needs no pointer to this paper, and not when
         # the authors describe their own ("our automatic reviewer then predicts ...")
@@ -1322,6 +1335,7 @@ def steered_outcome(text: str) -> str | None:
         or _REVIEW_MUZZLE_RE.search(text)
         or _STEER_OUTCOME_RE.search(text)
         or FAVOURABLE_RE.search(text)
+        or _NO_CRITICISM_RE.search(lower(text))
     )
     return m.group() if m else None
 

@@ -289,7 +289,9 @@ def _pdf(doc: Document) -> tuple[list[Segment], list[str], dict[str, int | float
         for span in by_page[number]:
             strength, cat, why = _classify(span, index, crop, hidden_layers)
             # a soft hyphen in a PDF is a drawn glyph: some producers map their hyphen to U+00AD
-            raw = span.text.replace("\xad", "-") if "\xad" in span.text else span.text
+            raw = span.text
+            if "\xad" in raw and raw.count("\xad") * 6 <= sum(ch.isalpha() for ch in raw):
+                raw = raw.replace("\xad", "-")  # (one between most letters hides a word)
             text = clean(raw)
             if strength >= 0.5:
                 sep = _sep(prev_hid, span)
@@ -431,7 +433,7 @@ def _metadata(doc: Document, visible_text: str) -> list[Segment]:
             while shown > 0 and " ".join(words[:shown]).lower() not in head:
                 shown -= 1
             rest = " ".join(words[shown:])
-            if len(rest.split()) >= 4:
+            if len(rest.split()) >= 4 or len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", rest)) >= 8:
                 # a real title with words appended that the page does not show
                 out.append(
                     Segment(
