@@ -57,7 +57,7 @@ _MUST_RE = re.compile(
     r"\b(?:must|shall|should|ought|has to|have to|needs? to|is to|are to|required|expected|muss|soll\w*|"
     r"doit|doivent|devrait|debe\w*|deber\w+|должн\w+|следует|нужно|нельзя|darf|dürfen|deve|devem|devono|"
     r"sind\s+(?:\w+\s+){0,6}?zu\s+\w+en|ist\s+(?:\w+\s+){0,6}?zu\s+\w+en)\b|"
-    r"应|必须|只需|仅需|不得|不要|べき|てはならない|てはいけない|ないこと|해야|하지 말|해서는 안",
+    r"(?<![效相响反适供对回感顺理呼])应(?![用对变力急激答])|必须|只需|仅需|不得|不要|べき|てはならない|てはいけない|ないこと|해야|하지 말|해서는 안",
     re.IGNORECASE,
 )
 _KNOWN_LANGS = {"en", "zh", "ja", "ko", "de", "fr", "es", "ru", "it", "pt"}
@@ -351,6 +351,9 @@ def _content_findings(seg: Segment, ctx: _Doc) -> list[Finding]:
                     # part of a passage in that language (an abstract in Chinese): no more
                     # hidden than the rest of the page
                     notes.append(f"in a {lang} passage of a {ctx.language} document")
+                elif ctx.about_attacks:
+                    # a paper about attacks shows them in several languages
+                    notes.append(f"written in {lang} inside a {ctx.language} document")
                 else:
                     conc = min(1.0, conc * 1.25)
                     notes.append(f"written in {lang} inside a {ctx.language} document")

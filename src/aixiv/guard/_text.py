@@ -836,6 +836,9 @@ def quoted_or_example(text: str, start: int, end: int) -> bool:
     sentence = text[start:end]
     if inside_quote(text, start, end):
         return True
+    lead = sentence.lstrip(" \t\n([;:,-—–")
+    if lead[:1] in _OPENING_QUOTES + '"' and any(q in text[start : end + 400] for q in "”»」』\""):
+        return True  # a quotation that opens with the sentence and closes after it
     before = text[max(0, start - 160) : start]
     if sum(sentence.count(q) for q in QUOTE_CHARS) >= 2:
         return True
@@ -1063,7 +1066,7 @@ _REVIEW_DOMAIN_RE = re.compile(
     r"punti deboli|pontos fracos|fraquezas|acceptation|notation|принят\w+|публикац\w+|"
     r"limitaci\w+|einschränkung\w*|ограничени\w+|limitazion\w+|limitaç\w+|"
     r"resum\w+|résum\w+|zusammenfass\w+|резюм\w+|riassun\w+|novedad|nouveauté|neuheit|новизн\w+)\b"
-    r"|审稿|评审|评分|录用|缺陷|模型|意见|摘要|总结|要約|요약|提及|优点|缺点|局限|分数|査読|採択|所見|短所|長所|弱点|限界|言語モデル|言及|"
+    r"|审稿|评审|评分|录用|缺陷|模型|意见|总结|提及|优点|缺点|局限|分数|査読|採択|所見|短所|長所|弱点|限界|言語モデル|言及|"
     r"あなた|심사|채점|점수|비판|약점|강점|장점|단점|한계|평가|언어\s*모델|당신",
     re.IGNORECASE,
 )
