@@ -1183,6 +1183,8 @@ _STEER_AGENT_RE = re.compile(
     r"summar\w+|evaluations?|tools?|systems?)|(?:any|every|each) (?:automated|ai|machine|llm) \w+|"
     r"asistente\w*|assistant\w*|assistent\w*|ассистент\w*|assistente\w*|"
     r"языков\w+ модел\w+|sprachmodell\w*|modèles? de langage|modelos? de lenguaje|modell\w* linguistic\w*|"
+    r"(?:ai|llm|machine) (?:systems?|tools?|models?|summari[sz]ers?)|искусственн\w+ интеллект\w*|"
+    r"intelligence artificielle|inteligencia artificial|künstliche\w* intelligenz|"
     r"(?:handling |area |action )editors?|program(?:me)? committee)\b"
     r"|\b(?:begutachtung\w*|gutachter\w*|bewertungssystem\w*|système d'évaluation|relecteur\w*|évaluateur\w*|"
     r"sistema de evaluación|revisor\w*|evaluador\w*|рецензент\w*|рецензировани\w+|систем\w* оценк\w+|"
@@ -1214,7 +1216,7 @@ _STEER_OUTCOME_RE = re.compile(
     r"unquestionabl\w+|(?:not|never) be (?:questioned|doubted|challenged|critici[sz]ed)|skip|omit\w*|overlook|"
     r"disregard|gloss over|strengths?|weakness\w*|limitations?|shortcomings?|criticism|concerns?|"
     r"(?:additional|further|extra|more) (?:experiments?|baselines?|ablations?|analyses|comparisons|controls)|revisions?|"
-    r"robustness|novelty|originality|warm|harsh\w*|lenien\w+|top marks|"
+    r"robustness|novelty|originality|warm|harsh\w*|lenien\w+|top marks|settled|caveats?|expected outcome|"
     r"(?:not|never) (?:discuss|mention|raise|dwell on|comment on|question|critici[sz]e)|"
     r"einschränkung\w*|ограничени\w+|limitaci\w+|limites|limitazion\w+|публикац\w+|publicaci\w+|veröffentlich\w*|"
     r"outperforms? (?:all|every)|ranked first|upper end|highest|maximum|full marks|top (?:score|rating|mark)|"
@@ -1231,7 +1233,7 @@ _STEER_SELF_RE = re.compile(
     r"\b(?:this (?:paper|work|manuscript|submission|study|article|contribution|section|method|approach)|"
     r"our (?:results|findings|method|approach|work|contribution|paper|claims)|"
     r"these (?:findings|results|estimates|experiments|data|contributions)|the (?:work|study|article|contribution)|"
-    r"this version|(?:abschnitt|tabelle|abbildung|tableau|sección|tabla|раздел\w*|таблиц\w*) ?\d+|"
+    r"this version|(?:findings|results) (?:below|above)|(?:abschnitt|tabelle|abbildung|tableau|sección|tabla|раздел\w*|таблиц\w*) ?\d+|"
     r"(?:эту|данную|нашу) стать\w+|статью|"
     r"the (?:authors|present (?:work|study|paper)|paper|manuscript|submission)|our \w+|here|it as|this paragraph|(?:presented|listed|shown|discussed|described|reported) above|"
     r"(?:table|figure|fig\.|section|appendix) ?\d+)\b|"
@@ -1298,7 +1300,9 @@ def steered_review(text: str) -> str | None:
         r"automat\w+ (?:review|report|assessment|summar|gutacht|system|tool|pipeline)|自動査読|自动审稿|자동 심사|"
         r"\b(?:ki|ia|ии|ai|llm)[- ]?(?:gestützt\w*|basiert\w*|assist\w*|basad\w*|asistid\w*|based|ассистент\w*)|"
         r"\b(?:asistente|assistant|assistent|ассистент|assistente)\w*|языков\w+ модел|sprachmodell|"
-        r"modèles? de langage|modelos? de lenguaje|语言模型|言語モデル|언어\s*모델",
+        r"modèles? de langage|modelos? de lenguaje|语言模型|言語モデル|언어\s*모델|"
+        r"\b(?:ai|llm|machine)\s+(?:systems?|tools?|models?|summari[sz]ers?)|искусственн\w+ интеллект|"
+        r"intelligence artificielle|inteligencia artificial|künstliche\w* intelligenz|人工智能|人工知能|인공지능",
         text,
         re.IGNORECASE,
     )
