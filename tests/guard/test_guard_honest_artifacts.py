@@ -420,3 +420,15 @@ def test_foreign_examples_opening_a_quotation_in_a_paper_about_attacks_are_clean
         "Our detector removes such spans before the text reaches the model.\n"
     ).encode()
     assert not screen(md, "paper.md").flagged
+
+
+def test_a_base64_blob_running_off_the_page_is_not_a_sentence():
+    import base64
+    import random
+
+    blob = base64.b64encode(random.Random(7).randbytes(300)).decode()
+
+    def data(doc, page) -> None:  # type: ignore[no-untyped-def]
+        page.insert_text((72, 700), "Checksum data: " + blob, fontsize=8)  # runs past the edge
+
+    assert not screen(pdf(data)).flagged

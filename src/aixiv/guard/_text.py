@@ -1112,8 +1112,8 @@ def concealed_sentence(text: str) -> bool:
     if cjk >= 12:
         return bool(_SENTENCE_END_RE.search(stripped)) or cjk >= 24
     words = _PROSE_WORD_RE.findall(stripped)
-    if len(words) < 6:
-        return False
+    if len(words) < 6 or len(stripped.split()) < 6:
+        return False  # (a base64 blob splits into "words" at its digits, not at spaces)
     letters = sum(len(w) for w in words)
     solid = len(re.sub(r"\s+", "", stripped))
     if solid == 0 or letters / solid < 0.7:
